@@ -1,0 +1,3 @@
+"""minutebook: structured, searchable records from published council papers."""
+
+__version__ = "0.1.0"

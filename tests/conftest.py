@@ -1,0 +1,28 @@
+"""Shared test fixtures: where the bundled and the development corpora live."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "corpus"
+SHARED = ROOT.parent / "shared" / "corpus"
+STEMS = [
+    "000_605681e43db76aa2",
+    "001_70795ba4a3317528",
+    "002_05a01629dbb77399",
+    "003_d76ec875019dacb5",
+    "004_0ab796b4501ffa23",
+]
+
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "gold").is_dir(),
+    reason="development corpus ../shared/corpus is not beside this checkout",
+)
+
+
+def gold(stem: str) -> dict:
+    return json.loads((SHARED / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
