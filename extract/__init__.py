@@ -1,0 +1,32 @@
+"""Extraction: read a file, split it into documents, find structure."""
+
+from __future__ import annotations
+
+from minutebook.extract.read import ReadError, read_source
+from minutebook.model import Extraction
+
+__all__ = ["ReadError", "extract_file", "extract_source"]
+
+
+def extract_file(path: str, password: str | None = None, progress=None) -> Extraction:
+    """Run every extraction stage on one file."""
+    return extract_source(read_source(path, password=password, progress=progress))
+
+
+def extract_source(source) -> Extraction:
+    from minutebook.extract.documents import split_documents
+    from minutebook.extract.sections import find_sections
+    from minutebook.extract.tables import finish_tables
+
+    documents = split_documents(source)
+    for doc in documents:
+        doc.tables = finish_tables(doc)
+        doc.sections = find_sections(doc)
+    meetings = []
+    try:
+        from minutebook.extract.meetings import find_meetings
+    except ImportError:
+        find_meetings = None
+    if find_meetings:
+        meetings = find_meetings(documents, source)
+    return Extraction(source=source, documents=documents, meetings=meetings, warnings=list(source.warnings))

@@ -1,0 +1,117 @@
+"""Dates and times in the forms UK council papers print them, as ISO strings.
+
+``16th October, 2025``, ``16 Oct 2025``, ``16/10/2025``, ``Thursday 16th
+October`` (year from context), ``October 2025``; times ``10.00 am``, ``2pm``,
+``14:30``. Written here rather than with a general date library because the
+forms are few, day-first is certain, and a general parser guesses (it reads
+``Agenda Item 4`` as a date).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)\s*(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2}(?=\b))"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
+
+DAY_MONTH = re.compile(
+    rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE
+)
+MONTH_DAY = re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d{2}|\d{2})\b")
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+TIME = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _year(text: str | None, default: int | None) -> int | None:
+    if not text:
+        return default
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _iso(y: int | None, m: int, d: int) -> str | None:
+    if y is None:
+        return None
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, str]]:
+    """All full dates in ``text`` as ``(offset, iso)``, in order of appearance."""
+    found: dict[int, str] = {}
+    taken: list[tuple[int, int]] = []
+    for rx in (DAY_MONTH, MONTH_DAY, NUMERIC):
+        for m in rx.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            month = m.group("month")
+            month_no = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+            if not month_no or not 1 <= month_no <= 12:
+                continue
+            iso = _iso(_year(m.group("year"), default_year), month_no, int(m.group("day")))
+            if iso:
+                found[m.start()] = iso
+                taken.append((m.start(), m.end()))
+    return sorted(found.items())
+
+
+def parse_date(text: str, default_year: int | None = None) -> str | None:
+    """The first full date in ``text`` as ISO ``YYYY-MM-DD``, or ``None``."""
+    dates = find_dates(text, default_year)
+    return dates[0][1] if dates else None
+
+
+def parse_month(text: str) -> tuple[int, int] | None:
+    """``(year, month)`` of a ``Month YYYY`` phrase, for undated references."""
+    m = MONTH_YEAR.search(text)
+    if not m:
+        return None
+    return int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")]
+
+
+def parse_time(text: str) -> str | None:
+    """The first clock time in ``text`` as 24-hour ``HH:MM``."""
+    m = TIME.search(text)
+    if not m:
+        return None
+    if m.group("h24") is not None:
+        return f"{int(m.group('h24')):02d}:{m.group('m24')}"
+    h = int(m.group("h"))
+    minutes = m.group("m") or "00"
+    pm = m.group("ampm").lower().startswith("p")
+    if pm and h < 12:
+        h += 12
+    if not pm and h == 12:
+        h = 0
+    return f"{h:02d}:{minutes}"

@@ -1,0 +1,318 @@
+"""Split a file's blocks into its component documents.
+
+An agenda pack is a front sheet, the previous minutes, reports or briefing
+notes with appendices and a work programme, bound into one file. Each
+component announces itself: an ``Agenda Item N`` stamp, a ``Briefing note``
+title, ``Minutes of the Meeting of …``, an ``Appendix N`` cover, a large title
+at the top of a page, a ``Work Programme`` heading. Blank filler pages end a
+component. After a note's author and contact block, what follows is an
+appendix.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from rapidfuzz import fuzz
+
+from minutebook.extract.agenda import parse_agenda_items
+from minutebook.extract.dates import find_dates, parse_date
+from minutebook.model import Block, Document, Source
+
+BLANK_PAGE = re.compile(r"^this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?$", re.I)
+NOTE_TITLE = re.compile(r"^(?:briefing note|briefing paper|information note|(?:cabinet |committee |officer |public |scrutiny )?report)\.?$", re.I)
+MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:meeting|proceedings)\s+of\b|^minutes\s+of\b", re.I)
+PACK = re.compile(r"^public (?:document|reports?) pack$", re.I)
+AGENDA_WORD = re.compile(r"^agenda$", re.I)
+APPENDIX = re.compile(r"^(?:appendix|annex|annexe)\s+(?P<n>[0-9]{1,2}[a-z]?|[a-z])\b[:.\-–]?\s*(?P<title>.*)$", re.I)
+WORK_PROGRAMME = re.compile(r"\bwork\s*programme\b", re.I)
+AUTHOR_START = re.compile(
+    r"^(?:report\s+)?authors?\b|^contact(?:\s+details|\s+officer)?s?\s*:|^name and job title|^(?:report|briefing note) (?:author|prepared by)",
+    re.I,
+)
+CONTACT = re.compile(r"@|\btel(?:ephone)?\b|\bemail\b|\bcontact\b|\bext(?:ension)?\.?\s*\d|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b", re.I)
+COMMITTEE_WORDS = re.compile(r"\b(?:board|committee|cabinet|council|panel|forum|commission|partnership|sub-committee)\b", re.I)
+FURNITURE_TITLE = re.compile(r"^(?:\d{1,3}\s*\|\s*(?P<a>.+)|(?P<b>.+?)\s*\|\s*\d{1,3})$")
+PLAN = re.compile(r"\b(?:plan|strategy|strategic|framework|policy)\b", re.I)
+
+
+def split_documents(source: Source) -> list[Document]:
+    """The component documents of ``source``, in page order."""
+    body_size = _body_size(source.blocks)
+    groups: list[list[Block]] = []
+    state = _State()
+    for i, block in enumerate(source.blocks):
+        if block.kind == "text" and BLANK_PAGE.match(block.text):
+            state.close(groups)
+            continue
+        if state.starts_new(block, source.blocks, i, body_size):
+            state.close(groups)
+        state.add(block)
+    state.close(groups)
+    docs = []
+    for n, (blocks, hint) in enumerate(groups, start=1):
+        doc = _describe(blocks, body_size, n)
+        if hint == "appendix" and doc.kind == "other":
+            doc.kind = "appendix"
+            doc.title = _appendix_title(blocks, docs)
+        docs.append(doc)
+    _file_under_agenda(docs, source)
+    return docs
+
+
+class _State:
+    def __init__(self):
+        self.blocks: list[Block] = []
+        self.kind_hint: str | None = None
+        self.ended = False  # a note's author/contact block has been seen
+        self.appendix: str | None = None
+        self.next_hint: str | None = None
+
+    def has_body(self) -> bool:
+        texts = [b for b in self.blocks if b.kind != "marker"]
+        return len(texts) > 1 or any(len(b.text.split()) > 6 for b in texts)
+
+    def close(self, groups):
+        if any(b.kind != "marker" for b in self.blocks):
+            groups.append((self.blocks, self.kind_hint))
+        self.blocks = []
+        self.kind_hint = self.next_hint
+        self.next_hint = None
+        self.ended = False
+        self.appendix = None
+
+    def add(self, block: Block):
+        if block.kind == "text":
+            text = block.text
+            if AUTHOR_START.match(text):
+                self.ended = True
+            m = APPENDIX.match(text)
+            if m and len(text.split()) <= 12 and not self.has_body():
+                self.appendix = m.group("n").lower()
+        self.blocks.append(block)
+
+    def starts_new(self, block: Block, blocks: list[Block], i: int, body_size: float) -> bool:
+        if not self.blocks:
+            return False
+        if block.kind == "marker":
+            return self.has_body()
+        if block.kind != "text":
+            return False
+        text = block.text
+        strong = (
+            NOTE_TITLE.match(text)
+            or MINUTES.search(text[:80])
+            or PACK.match(text)
+            or self._work_programme_title(text)
+        )
+        if strong:
+            return self.has_body()
+        m = APPENDIX.match(text)
+        if m and len(text.split()) <= 12 and self.has_body():
+            if self.appendix is not None:
+                return m.group("n").lower() != self.appendix and not _in_listing(blocks, i)
+            return self.ended or block.new_page and not _in_listing(blocks, i)
+        if block.new_page and block.size >= body_size * 1.6 and self.has_body():
+            self.next_hint = "appendix" if self.ended or self.appendix else None
+            return True
+        if self.ended and self.has_body() and not CONTACT.search(text) and not _is_name_role(text):
+            if block.new_page or block.size == 0:
+                self.next_hint = "appendix"
+                return True
+        return False
+
+    def _work_programme_title(self, text: str) -> bool:
+        """A work programme's own title, not a minute or agenda line about it."""
+        if not WORK_PROGRAMME.search(text) or len(text.split()) > 14 or text[:1].isdigit():
+            return False
+        if not re.search(r"\b(?:19|20)\d{2}\b", text) or text.endswith(".") or not _title_case(text):
+            return False
+        first = next((b.text for b in self.blocks if b.kind == "text"), None)
+        return first != text
+
+
+def _in_listing(blocks: list[Block], i: int) -> bool:
+    """Whether an ``Appendix N`` line is one of a list of appendices in a note."""
+    near = [b for b in blocks[max(0, i - 4) : i + 5] if b.kind == "text" and b is not blocks[i]]
+    return sum(1 for b in near if APPENDIX.match(b.text)) >= 1 and not blocks[i].new_page
+
+
+def _is_name_role(text: str) -> bool:
+    return len(text.split()) <= 40 and "," in text and not text.rstrip().endswith(".")
+
+
+def _appendix_title(blocks: list[Block], earlier: list[Document]) -> str | None:
+    """An appendix is titled by its cover: the cover line most like the note's listing of it.
+
+    A cover that is not legible as a title (starts in lower case) gives way to
+    the title the note lists for the appendix.
+    """
+    texts = [b.text for b in blocks if b.kind == "text"][:8]
+    listed = None
+    parent = next((d for d in reversed(earlier) if d.kind != "appendix"), None)
+    if parent:
+        for b in parent.blocks:
+            m = APPENDIX.match(b.text) if b.kind == "text" else None
+            if m and m.group("title"):
+                listed = m.group("title").strip()
+    if listed:
+        close = [t for t in texts if len(t.split()) <= 14 and fuzz.token_set_ratio(t.lower(), listed.lower()) >= 80]
+        if close:
+            return _clean_title(max(close, key=len))
+    first = texts[0] if texts else None
+    if first and first[:1].isupper():
+        return _clean_title(first)
+    return listed or (_clean_title(first) if first else None)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _body_size(blocks: list[Block]) -> float:
+    sizes = [b.size for b in blocks if b.kind == "text" and b.size]
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
+    texts = [b for b in blocks if b.kind == "text"]
+    pages = [b.page for b in blocks if b.page is not None]
+    doc = Document(
+        id=f"d{n}",
+        kind="other",
+        title=None,
+        agenda_item=None,
+        date=None,
+        page_start=min(pages) if pages else None,
+        page_end=max(pages) if pages else None,
+        blocks=blocks,
+    )
+    for b in blocks:
+        if b.kind == "marker":
+            doc.agenda_item = b.text.split()[-1]
+            break
+    head = texts[:12]
+    first = texts[0].text if texts else ""
+    if any(PACK.match(b.text) or AGENDA_WORD.match(b.text) for b in head[:3]) or _looks_like_agenda(texts):
+        doc.kind = "agenda"
+        doc.title = next(
+            (b.text for b in head if COMMITTEE_WORDS.search(b.text) and not PACK.match(b.text) and len(b.text.split()) <= 15),
+            None,
+        )
+        for k, b in enumerate(head):
+            if re.match(r"^(?:time and date|date and time|date|time)\b", b.text, re.I):
+                window = " ".join(x.text for x in head[k : k + 2])
+                doc.date = parse_date(window)
+                break
+        doc.date = doc.date or _first_date(head)
+        return doc
+    for b in head[:4]:
+        m = MINUTES.search(b.text[:80])
+        if m:
+            doc.kind = "minutes"
+            rest = b.text[m.start():]
+            title = re.split(r"\s+(?:held|on|at)\s+(?=(?:at\s+)?(?:\d|the|on|mon|tue|wed|thu|fri|sat|sun))", rest, maxsplit=1, flags=re.I)[0]
+            doc.title = _clean_title(title)
+            doc.date = _first_date(head[:6])
+            return doc
+    subject = _field(head, "subject") or _field(head, "title")
+    to_idx = next((k for k, b in enumerate(head) if re.match(r"^to\s*:", b.text, re.I)), None)
+    if subject and (to_idx is not None or any(NOTE_TITLE.match(b.text) for b in head[:3])):
+        doc.kind = "report" if any(re.match(r"^(?:cabinet |committee )?report\b", b.text, re.I) for b in head[:3]) else "briefing_note"
+        doc.title = subject
+        window = head[to_idx : to_idx + 3] if to_idx is not None else head[:6]
+        doc.date = _first_date([b for b in window if not re.match(r"^subject", b.text, re.I)])
+        return doc
+    if WORK_PROGRAMME.search(first) and len(first.split()) <= 14:
+        doc.kind = "work_programme"
+        doc.title = first
+        for b in texts:
+            if re.match(r"^(?:last\s+)?updated\b", b.text, re.I):
+                doc.date = parse_date(b.text)
+                break
+        return doc
+    m = APPENDIX.match(first)
+    if m or any(APPENDIX.match(b.text) for b in head[:2]):
+        doc.kind = "appendix"
+        doc.title = first if m else head[1].text
+        if m and not m.group("title") and len(texts) > 1 and _is_cover_title(texts[1], body_size):
+            doc.title = f"{first} {texts[1].text}"
+        return doc
+    furniture = next((FURNITURE_TITLE.match(b.text) for b in texts if FURNITURE_TITLE.match(b.text)), None)
+    if furniture:
+        doc.title = (furniture.group("a") or furniture.group("b")).strip()
+    else:
+        doc.title = _clean_title(first) if texts else None
+    doc.kind = "plan" if doc.title and PLAN.search(doc.title) else "other"
+    return doc
+
+
+def _is_cover_title(block: Block, body_size: float) -> bool:
+    return bool(block.size and body_size and block.size >= body_size * 1.3 and len(block.text.split()) <= 12)
+
+
+def _looks_like_agenda(texts: list[Block]) -> bool:
+    head = " ".join(b.text for b in texts[:10]).lower()
+    return "time and date" in head or ("place" in head and "apologies" in head)
+
+
+def _field(blocks: list[Block], name: str) -> str | None:
+    for b in blocks:
+        m = re.match(rf"^{name}\s*:\s*(.+)$", b.text, re.I)
+        if m:
+            return _clean_title(m.group(1))
+    return None
+
+
+def _first_date(blocks: list[Block]) -> str | None:
+    for b in blocks:
+        found = find_dates(b.text)
+        if found:
+            return found[0][1]
+    return None
+
+
+def _clean_title(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" .:-–")
+
+
+def _file_under_agenda(docs: list[Document], source: Source) -> None:
+    """Give unstamped documents their agenda item: by title, else by position.
+
+    Appendices go under their note's item; a stamped document fixes the item
+    for those after it until the next stamp.
+    """
+    agenda = next((d for d in docs if d.kind == "agenda"), None)
+    items = parse_agenda_items(agenda) if agenda else []
+    last_item: str | None = None
+    for doc in docs:
+        if doc.kind == "agenda":
+            continue
+        if doc.agenda_item is None and items:
+            if doc.kind == "appendix" and last_item:
+                doc.agenda_item = last_item
+            else:
+                doc.agenda_item = _match_item(doc, items, last_item)
+        if doc.agenda_item:
+            last_item = doc.agenda_item
+        if doc.kind == "appendix" and doc.date is None:
+            doc.date = None
+
+
+def _match_item(doc: Document, items, last_item: str | None) -> str | None:
+    title = (doc.title or "").lower()
+    best, score = None, 0.0
+    for it in items:
+        t = it.title.lower()
+        if doc.kind == "minutes" and t.startswith("minutes"):
+            return it.number
+        if doc.kind == "work_programme" and WORK_PROGRAMME.search(t):
+            return it.number
+        s = fuzz.token_set_ratio(title, t) if title else 0
+        if s > score:
+            best, score = it.number, s
+    if score >= 85:
+        return best
+    return None

@@ -1,0 +1,36 @@
+"""Regular expressions shared by the readers and the structure parsers."""
+
+from __future__ import annotations
+
+import re
+
+# Page furniture: page numbers in the forms councils print them.
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s+(?P<a>\d{1,4})(?:\s+of\s+\d{1,4})?(?:\s+\d{1,4})?"
+    r"|[-–—]\s*(?P<b>\d{1,4})\s*[-–—]"
+    r"|(?P<c>\d{1,4})"
+    r"|(?P<d>\d{1,4})\s*\|.*|.*\|\s*(?P<e>\d{1,4}))$",
+    re.IGNORECASE,
+)
+AGENDA_STAMP = re.compile(r"^agenda\s+item\s+(?P<n>\d{1,3}[a-z]?)\b\.?$", re.IGNORECASE)
+
+BULLET_CHARS = "•·▪‣◦●○■□➢►✓-*"
+# Private-use glyphs (Symbol/Wingdings bullets that lost their font) read as bullets.
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+BULLET = re.compile(r"^[•·▪‣◦●○■□➢►✓]\s*|^[-*]\s+")
+
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<rest>\S.*)$")
+LIST_ITEM = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,4}|\d{1,2})[).]\s+\S", re.IGNORECASE)
+
+# A line that starts a new block: numbered paragraph, list item or bullet.
+BLOCK_START = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S"
+    r"|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S"
+    r"|[a-z]\.\s+\S"
+    r"|[•·▪‣◦●○■□➢►✓]"
+    r"|(?:recommendation|appendix|resolved|decision)\b"
+    r"|(?:to|from|subject|date|title|author|authors|contact|present|apologies|membership)\s*:)",
+    re.IGNORECASE,
+)
+
+SENTENCE_END = re.compile(r"[.:;!?)\]”\"']$")

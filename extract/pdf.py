@@ -1,0 +1,381 @@
+"""Read a PDF into blocks with pdfplumber.
+
+Per page: words with font size and weight are grouped into lines (column by
+column on two-column pages), ruled tables are cut out with pdfplumber's table
+finder, and what sits in the top and bottom margins is sorted into page
+furniture. Across pages: lines repeated on most pages (running headers and
+footers) are dropped, paragraphs are rebuilt from lines and hyphenation at line
+ends is repaired.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pdfplumber
+
+from minutebook.extract import patterns as P
+from minutebook.extract.unruled import find_unruled
+from minutebook.model import Block, Source, Table
+
+MARGIN = 0.085  # share of the page height treated as header/footer zone
+
+
+@dataclass
+class Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    words: list[dict] = field(default_factory=list)
+    zone: str = "body"  # "header", "footer" or "body"
+    column: int = 0
+
+
+@dataclass
+class PageRead:
+    number: int
+    width: float
+    height: float
+    items: list  # Line or Table, in reading order
+    stamp: str | None = None
+    label: str | None = None
+    needs_ocr: bool = False
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.lower()
+    return any(k in name for k in ("bold", "black", "heavy", "semibold", "demi"))
+
+
+def _lines_from_words(words: list[dict], page_no: int, column: int = 0) -> list[Line]:
+    """Group words into lines by their baseline, left to right."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
+        if lines and abs(lines[-1].bottom - w["bottom"]) <= max(2.0, 0.3 * w["size"]):
+            lines[-1].words.append(w)
+        else:
+            lines.append(Line("", page_no, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], False, [w], column=column))
+    for line in lines:
+        ws = sorted(line.words, key=lambda w: w["x0"])
+        line.words = ws
+        parts = [ws[0]["text"]]
+        for prev, w in zip(ws, ws[1:]):
+            gap = w["x0"] - prev["x1"]
+            parts.append(("  " if gap > 2.5 * w["size"] else " ") + w["text"])
+        line.text = "".join(parts)
+        line.x0, line.x1 = ws[0]["x0"], max(w["x1"] for w in ws)
+        line.top, line.bottom = min(w["top"] for w in ws), max(w["bottom"] for w in ws)
+        chars = sum(len(w["text"]) for w in ws)
+        line.size = statistics.median(w["size"] for w in ws)
+        line.bold = sum(len(w["text"]) for w in ws if _is_bold(w["fontname"])) > 0.6 * chars
+    return lines
+
+
+def _gutter(words: list[dict], width: float) -> float | None:
+    """The x of a vertical gap splitting body text into two columns, if any."""
+    body = [w for w in words if w["x1"] - w["x0"] < width * 0.5]
+    if len(body) < 40:
+        return None
+    lo, hi = int(width * 0.3), int(width * 0.7)
+    best = None
+    for x in range(lo, hi):
+        crossing = sum(1 for w in body if w["x0"] < x < w["x1"])
+        if crossing > len(body) * 0.01:
+            continue
+        lt = sorted({round(w["top"]) for w in body if w["x1"] <= x})
+        rt = sorted({round(w["top"]) for w in body if w["x0"] >= x})
+        if len(lt) < 8 or len(rt) < 8:
+            continue
+        # Real columns run side by side down the page; a hanging indent or a
+        # label column does not leave text on both sides over most of it.
+        overlap = min(lt[-1], rt[-1]) - max(lt[0], rt[0])
+        if overlap < 0.5 * min(lt[-1] - lt[0], rt[-1] - rt[0]):
+            continue
+        if best is None or crossing < best[1]:
+            best = (x, crossing)
+    return best[0] if best else None
+
+
+def _table_from_pdf(table, page, page_no: int) -> Table:
+    rows = []
+    bold_rows = []
+    for row, cells_text in zip(table.rows, table.extract()):
+        cells = [_clean_cell(c) for c in cells_text]
+        if not any(cells):
+            continue
+        rows.append(cells)
+        chars = page.within_bbox(row.bbox, relative=False, strict=False).chars if row.bbox else []
+        letters = [c for c in chars if c["text"].strip()]
+        bold_rows.append(bool(letters) and sum(_is_bold(c["fontname"]) for c in letters) > 0.8 * len(letters))
+    header_rows = 0
+    while header_rows < len(rows) - 1 and bold_rows[header_rows]:
+        header_rows += 1
+    return Table(page=page_no, header=[], rows=rows, ruled=True, header_rows=header_rows)
+
+
+def _clean_cell(cell: str | None) -> str:
+    if not cell:
+        return ""
+    out: list[str] = []
+    for part in cell.split("\n"):
+        part = part.strip()
+        if not part:
+            continue
+        if out and not P.BULLET.match(part):
+            out[-1] = _join_wrapped(out[-1], part)
+        else:
+            out.append(part)
+    return "\n".join(out)
+
+
+def _join_wrapped(left: str, right: str) -> str:
+    if re.search(r"[A-Za-z]-$", left) and right[:1].islower():
+        return left[:-1] + right
+    return left + " " + right
+
+
+def read_page(page, page_no: int) -> PageRead:
+    width, height = float(page.width), float(page.height)
+    words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
+    pr = PageRead(page_no, width, height, [])
+    if not words:
+        pr.needs_ocr = bool(page.images)
+        return pr
+    found = page.find_tables()
+    tables = [(t.bbox, _table_from_pdf(t, page, page_no)) for t in found]
+
+    def in_table(w):
+        for (x0, top, x1, bottom), _ in tables:
+            if x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1 and top - 1 <= w["top"] and w["bottom"] <= bottom + 1:
+                return True
+        return False
+
+    words = [w for w in words if not in_table(w)]
+    top_zone, bottom_zone = height * MARGIN, height * (1 - MARGIN)
+    furniture = [w for w in words if w["bottom"] <= top_zone or w["top"] >= bottom_zone]
+    body = [w for w in words if not (w["bottom"] <= top_zone or w["top"] >= bottom_zone)]
+
+    gutter = _gutter(body, width)
+    if gutter:
+        spanning = [w for w in body if w["x0"] < gutter < w["x1"]]
+        left = [w for w in body if w["x1"] <= gutter]
+        right = [w for w in body if w["x0"] >= gutter]
+        body_lines = (
+            _lines_from_words(spanning, page_no)
+            + _lines_from_words(left, page_no, 1)
+            + _lines_from_words(right, page_no, 2)
+        )
+    else:
+        body_lines = _lines_from_words(body, page_no)
+
+    furniture_lines = _lines_from_words(furniture, page_no)
+    for line in furniture_lines:
+        line.zone = "header" if line.bottom <= top_zone else "footer"
+
+    items: list = [*body_lines, *furniture_lines]
+    for bbox, table in tables:
+        table.page = page_no
+        items.append((bbox, table))
+    pr.items = find_unruled(_reading_order(items, gutter))
+    return pr
+
+
+def _reading_order(items, gutter):
+    """Sort lines and tables top to bottom; columns left then right."""
+
+    def key(item):
+        if isinstance(item, tuple):
+            (x0, top, x1, bottom), _ = item
+            return (0, 0, top)
+        zone_rank = {"header": -1, "body": 0, "footer": 1}[item.zone]
+        return (zone_rank, item.column, item.top)
+
+    ordered = sorted(items, key=key)
+    return [it[1] if isinstance(it, tuple) else it for it in ordered]
+
+
+def read_pdf(
+    path: str,
+    sha256: str,
+    password: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Source:
+    pages: list[PageRead] = []
+    metadata: dict[str, str] = {}
+    with pdfplumber.open(path, password=password or "") as pdf:
+        total = len(pdf.pages)
+        metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
+        for i, page in enumerate(pdf.pages, start=1):
+            pages.append(read_page(page, i))
+            page.close()
+            if progress:
+                progress(i, total)
+    return assemble(path, sha256, pages, metadata)
+
+
+def _furniture_key(text: str) -> str:
+    """Running lines that carry a page number match whatever the number."""
+    text = text.strip().lower()
+    if P.PAGE_NUMBER.match(text) or re.search(r"\bpage\s+\d", text):
+        return re.sub(r"\d+", "#", text)
+    return text
+
+
+def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, str]) -> Source:
+    """Turn per-page reads into the file's blocks."""
+    warnings: list[str] = []
+    labels: dict[int, str] = {}
+    n = len(pages)
+    # Running headers/footers: furniture-zone lines whose shape repeats on many pages.
+    counts: Counter[str] = Counter()
+    for pr in pages:
+        keys = {_furniture_key(it.text) for it in pr.items if isinstance(it, Line) and it.zone != "body"}
+        counts.update(keys)
+    repeated = {k for k, c in counts.items() if n >= 3 and c >= max(3, 0.3 * n)}
+
+    lines_out: list[Line | Table | tuple] = []
+    seen_running: set[str] = set()
+    for pr in pages:
+        if pr.needs_ocr:
+            warnings.append(f"page {pr.number} has no text layer (scanned image): needs OCR")
+        first_on_page = True
+        for it in pr.items:
+            if isinstance(it, Table):
+                lines_out.append(("page", pr.number)) if first_on_page else None
+                first_on_page = False
+                lines_out.append(it)
+                continue
+            text = it.text.strip()
+            if it.zone != "body":
+                stamp = P.AGENDA_STAMP.match(text)
+                if stamp:
+                    pr.stamp = stamp.group("n")
+                    continue
+                pn = P.PAGE_NUMBER.match(text)
+                if pn and (pn.group("a") or pn.group("b") or pn.group("c")):
+                    labels[pr.number] = text
+                    continue
+                key = _furniture_key(text)
+                if key in repeated:
+                    if pn:
+                        labels[pr.number] = text
+                    if key in seen_running:
+                        continue
+                    seen_running.add(key)
+            if first_on_page:
+                lines_out.append(("page", pr.number))
+                first_on_page = False
+            lines_out.append(it)
+        if pr.stamp:
+            # The stamp belongs before the page's first content.
+            for idx in range(len(lines_out) - 1, -1, -1):
+                if lines_out[idx] == ("page", pr.number):
+                    lines_out.insert(idx + 1, ("stamp", pr.stamp))
+                    break
+            else:
+                lines_out.append(("page", pr.number))
+                lines_out.append(("stamp", pr.stamp))
+    blocks = _paragraphs(lines_out)
+    return Source(
+        path=path,
+        format="pdf",
+        sha256=sha256,
+        pages=n,
+        blocks=blocks,
+        warnings=warnings,
+        page_labels=labels,
+        metadata=metadata,
+    )
+
+
+def _paragraphs(items) -> list[Block]:
+    """Rebuild paragraphs from lines using spacing, indents, fonts and list marks."""
+    body_lines = [it for it in items if isinstance(it, Line)]
+    pitches = [
+        b.top - a.top
+        for a, b in zip(body_lines, body_lines[1:])
+        if a.page == b.page and a.column == b.column and 0 < b.top - a.top < 3 * a.size
+    ]
+    pitch_by_size: dict[float, float] = {}
+    if pitches:
+        base = statistics.median(pitches)
+    else:
+        base = 14.0
+    right = sorted(l.x1 for l in body_lines)[int(len(body_lines) * 0.9)] if body_lines else 0
+    blocks: list[Block] = []
+    current: list[Line] = []
+    new_page = False
+    page_no = None
+
+    def flush():
+        nonlocal current
+        if current:
+            blocks.append(_block_from_lines(current, new_page_flag))
+            current = []
+
+    new_page_flag = False
+    for it in items:
+        if isinstance(it, tuple):
+            tag, value = it
+            if tag == "page":
+                flush()
+                page_no = value
+                new_page = True
+            elif tag == "stamp":
+                flush()
+                blocks.append(Block(kind="marker", text=f"Agenda Item {value}", page=page_no, new_page=True))
+            continue
+        if isinstance(it, Table):
+            flush()
+            blocks.append(Block(kind="table", text="", page=it.page, table=it, new_page=new_page))
+            new_page = False
+            continue
+        line = it
+        if current:
+            prev = current[-1]
+            gap = line.top - prev.bottom
+            pitch = line.top - prev.top
+            expected = pitch_by_size.get(line.size, base * line.size / 11.0 if line.size else base)
+            wrapped = prev.x1 > right - 4 * prev.size and not P.SENTENCE_END.search(prev.text)
+            breaks = (
+                line.column != prev.column
+                or pitch > expected * 1.12
+                or pitch < 0
+                or gap > line.size * 0.9
+                or (line.bold != prev.bold or abs(line.size - prev.size) > 0.6) and not wrapped
+                or P.BLOCK_START.match(line.text.strip()) is not None
+                or P.AGENDA_STAMP.match(line.text.strip()) is not None
+            )
+            if breaks:
+                flush()
+        if not current:
+            new_page_flag = new_page
+            new_page = False
+        current.append(line)
+    flush()
+    return blocks
+
+
+def _block_from_lines(lines: list[Line], new_page: bool) -> Block:
+    text = lines[0].text.strip()
+    for line in lines[1:]:
+        text = _join_wrapped(text, line.text.strip())
+    text = re.sub(r"\s+", " ", text).strip()
+    return Block(
+        kind="text",
+        text=text,
+        page=lines[0].page,
+        bold=all(l.bold for l in lines),
+        size=statistics.median(l.size for l in lines),
+        indent=lines[0].x0,
+        new_page=new_page,
+    )

@@ -1,0 +1,70 @@
+"""Open any supported file and hand it to the right reader."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+from minutebook.model import Source
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
+
+
+class ReadError(Exception):
+    """A file that cannot be read; the message is the one-line reason."""
+
+
+def read_source(path: str, password: str | None = None, progress=None) -> Source:
+    """Read a PDF or text file into blocks, or raise ``ReadError`` with the reason."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from None
+    if not data:
+        raise ReadError("empty file")
+    sha = hashlib.sha256(data).hexdigest()
+    lower = path.lower()
+    if data.lstrip()[:5] == b"%PDF-":
+        from minutebook.extract.pdf import read_pdf
+
+        return _read_pdf(read_pdf, path, sha, password, progress)
+    if lower.endswith(".pdf"):
+        raise ReadError("not a PDF (no %PDF header)")
+    if lower.endswith(TEXT_SUFFIXES):
+        from minutebook.extract.text import read_text
+
+        try:
+            return read_text(path, sha, data)
+        except ValueError as exc:
+            raise ReadError(str(exc)) from None
+    suffix = os.path.splitext(path)[1] or "(none)"
+    raise ReadError(f"unsupported file type {suffix}")
+
+
+def _read_pdf(read_pdf, path, sha, password, progress) -> Source:
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        return read_pdf(path, sha, password=password, progress=progress)
+    except PDFPasswordIncorrect:
+        raise ReadError("encrypted PDF: give the password with --password" if not password else "wrong password") from None
+    except PdfminerException as exc:
+        inner = exc.args[0] if exc.args else exc
+        if isinstance(inner, PDFPasswordIncorrect):
+            raise ReadError("encrypted PDF: give the password with --password" if not password else "wrong password") from None
+        raise ReadError(f"corrupt or truncated PDF ({_reason(inner)})") from None
+    except Exception as exc:  # pdfminer raises many unrelated types on damaged files
+        raise ReadError(f"corrupt or truncated PDF ({_reason(exc)})") from None
+
+
+def _reason(exc) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]

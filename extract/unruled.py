@@ -1,0 +1,128 @@
+"""Whitespace-aligned (unruled) tables, found from the alignment of text.
+
+pdfplumber's line-based finder only sees tables drawn with rules. A table set
+with tab stops shows up instead as consecutive lines whose words fall into the
+same columns separated by wide gaps; this finds such runs and turns them into
+tables. It works on the reader's lines (anything with ``words``, ``page``,
+``column``, ``size``), before paragraphs are rebuilt and the gaps are lost.
+"""
+
+from __future__ import annotations
+
+from minutebook.model import Table
+
+MIN_ROWS = 3
+ALIGN = 4.0  # points two cell starts may differ and still share a column
+
+
+def split_cells(line) -> list[tuple[float, str]]:
+    """Cells of a line: runs of words separated by a gap wider than ~2.5 ems."""
+    cells: list[tuple[float, list[str]]] = []
+    prev = None
+    for w in line.words:
+        if prev is None or w["x0"] - prev["x1"] > 2.5 * w["size"]:
+            cells.append((w["x0"], [w["text"]]))
+        else:
+            cells[-1][1].append(w["text"])
+        prev = w
+    return [(x, " ".join(ws)) for x, ws in cells]
+
+
+def _anchors(rows: list[list[tuple[float, str]]]) -> list[float]:
+    xs = sorted(x for cells in rows for x, _ in cells)
+    groups: list[list[float]] = []
+    for x in xs:
+        if groups and x - groups[-1][-1] <= ALIGN:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    return [g[0] for g in groups if len(g) >= 2]
+
+
+def _fits(cells, anchors) -> bool:
+    return all(any(abs(x - a) <= ALIGN for a in anchors) for x, _ in cells)
+
+
+def find_unruled(items: list) -> list:
+    """Replace runs of column-aligned lines in ``items`` with ``Table`` objects."""
+    out: list = []
+    i = 0
+    while i < len(items):
+        run = _run_at(items, i)
+        if run:
+            lines = items[i : i + run]
+            out.append(_to_table(lines))
+            i += run
+        else:
+            out.append(items[i])
+            i += 1
+    return out
+
+
+def _is_line(item) -> bool:
+    return hasattr(item, "words") and getattr(item, "zone", "body") == "body"
+
+
+def _run_at(items: list, start: int) -> int:
+    first = items[start]
+    if not _is_line(first):
+        return 0
+    cells = split_cells(first)
+    if len(cells) < 2:
+        return 0
+    rows = [cells]
+    end = start + 1
+    while end < len(items) and _is_line(items[end]):
+        line = items[end]
+        prev = items[end - 1]
+        if line.page != first.page or line.column != first.column:
+            break
+        if line.top - prev.bottom > 2.0 * line.size:
+            break
+        c = split_cells(line)
+        candidate = rows + [c]
+        anchors = _anchors(candidate)
+        if len(c) >= 2 and _fits(c, anchors) or len(c) == 1 and abs(c[0][0] - cells[0][0]) <= ALIGN:
+            rows.append(c)
+            end += 1
+        else:
+            break
+    multi = [r for r in rows if len(r) >= 2]
+    # Trailing one-cell lines count only while the table still has multi-cell rows after them.
+    while rows and len(rows[-1]) == 1 and len(multi) < len(rows) and _is_prose(rows[-1]):
+        rows.pop()
+        end -= 1
+    anchors = _anchors(multi)
+    words = sorted(len(text.split()) for r in multi for _, text in r)
+    if words and words[len(words) // 2] > 5:
+        return 0  # columns of prose, not a table
+    if len(multi) < MIN_ROWS or len(anchors) < 2 or not all(_fits(r, anchors) for r in multi):
+        return 0
+    return end - start
+
+
+def _is_prose(cells) -> bool:
+    return len(cells[0][1].split()) > 6
+
+
+def _to_table(lines) -> Table:
+    rows = [split_cells(line) for line in lines]
+    anchors = _anchors([r for r in rows if len(r) >= 2])
+    table_rows = []
+    for r in rows:
+        cells = [""] * len(anchors)
+        for x, text in r:
+            col = min(range(len(anchors)), key=lambda k: abs(anchors[k] - x))
+            cells[col] = (cells[col] + " " + text).strip()
+        table_rows.append(cells)
+    header_rows = 1 if all(line.bold for line in lines[:1]) or _looks_like_header(table_rows) else 0
+    return Table(page=lines[0].page, header=[], rows=table_rows, ruled=False, header_rows=header_rows)
+
+
+def _looks_like_header(rows: list[list[str]]) -> bool:
+    """A first row with no digits above rows that have them reads as a header."""
+    if len(rows) < 2:
+        return False
+    first_has_digit = any(ch.isdigit() for cell in rows[0] for ch in cell)
+    rest_digits = sum(1 for r in rows[1:] if any(ch.isdigit() for c in r for ch in c))
+    return not first_has_digit and rest_digits >= len(rows[1:]) / 2
