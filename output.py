@@ -1,0 +1,179 @@
+"""Render an ``Extraction`` as the JSON contract, text or markdown.
+
+The JSON shape is a public interface (``schema/extract.schema.json``): fields
+may be added, never renamed or retyped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+
+from minutebook.model import Extraction, Meeting, Table
+
+SCHEMA = "minutebook.extract/1"
+
+
+def _s(text: str | None) -> str | None:
+    """Contract strings: NFC, whitespace collapsed, never ``""``."""
+    if text is None:
+        return None
+    text = re.sub(r"[ \t\r\f\v]+", " ", unicodedata.normalize("NFC", text)).strip()
+    return text or None
+
+
+def _cell(text: str | None) -> str:
+    """Table cells keep their line breaks (list items, paragraphs) and may be empty."""
+    if not text:
+        return ""
+    lines = [re.sub(r"\s+", " ", l).strip() for l in unicodedata.normalize("NFC", text).split("\n")]
+    return "\n".join(l for l in lines if l)
+
+
+def table_json(t: Table) -> dict:
+    return {
+        "id": t.id,
+        "page": t.page,
+        "title": _s(t.title),
+        "header": [_cell(c) for c in t.header],
+        "rows": [[_cell(c) for c in row] for row in t.rows],
+        "header_rows": t.header_rows,
+        "ruled": t.ruled,
+        "page_end": t.page_end if t.page_end is not None else t.page,
+    }
+
+
+def meeting_json(m: Meeting) -> dict:
+    return {
+        "committee": _s(m.committee),
+        "date": m.date,
+        "time": m.time,
+        "place": _s(m.place),
+        "source_role": m.source_role,
+        "document": m.document,
+        "end_time": m.end_time,
+        "agenda_items": [
+            {
+                "number": a.number,
+                "title": _s(a.title),
+                "page_start": a.page_start,
+                "page_end": a.page_end,
+                "officer": _s(a.officer),
+                "sub_items": [_s(x) for x in a.sub_items if _s(x)],
+                "private": a.private,
+            }
+            for a in m.agenda_items
+        ],
+        "minutes_items": [
+            {"number": i.number, "title": _s(i.title), "page": i.page, "private": i.private} for i in m.minutes_items
+        ],
+        "attendance": {
+            "present": [p for p in map(_s, m.attendance.present) if p],
+            "apologies": [p for p in map(_s, m.attendance.apologies) if p],
+            "officers": [p for p in map(_s, m.attendance.officers) if p],
+        },
+        "resolutions": [
+            {
+                "minute": r.minute,
+                "title": _s(r.title),
+                "text": _s(r.text),
+                "clauses": [c for c in map(_s, r.clauses) if c],
+                "page": r.page,
+                "style": r.style,
+                "decision_only": r.decision_only,
+                "private": r.private,
+                "refers_to": list(r.refers_to),
+            }
+            for r in m.resolutions
+        ],
+        "declarations": [d for d in map(_s, m.declarations) if d],
+        "refers_to_meetings": list(m.refers_to_meetings),
+    }
+
+
+def to_json(ex: Extraction, display_path: str | None = None) -> dict:
+    src = ex.source
+    return {
+        "schema": SCHEMA,
+        "source": {
+            "path": display_path or src.path,
+            "sha256": src.sha256,
+            "format": src.format,
+            "pages": src.pages,
+        },
+        "warnings": [w for w in map(_s, ex.warnings) if w],
+        "documents": [
+            {
+                "id": d.id,
+                "kind": d.kind,
+                "title": _s(d.title),
+                "agenda_item": d.agenda_item,
+                "date": d.date,
+                "page_start": d.page_start,
+                "page_end": d.page_end,
+                "sections": [
+                    {
+                        "id": s.id,
+                        "number": s.number,
+                        "heading": _s(s.heading),
+                        "level": s.level,
+                        "text": _s(s.text),
+                        "page": s.page,
+                    }
+                    for s in d.sections
+                ],
+                "tables": [table_json(t) for t in d.tables],
+            }
+            for d in ex.documents
+        ],
+        "meetings": [meeting_json(m) for m in ex.meetings],
+        "entities": [
+            {
+                "text": e.text,
+                "label": e.label,
+                "canonical": e.canonical,
+                "document": e.document,
+                "section": e.section,
+                "start": e.start,
+                "end": e.end,
+                **({"values": e.values} if e.values else {}),
+            }
+            for e in ex.entities
+        ],
+    }
+
+
+def to_text(ex: Extraction, markdown: bool = False) -> str:
+    """A readable outline: documents, their sections and tables, meetings."""
+    h1, h2, h3, bullet = ("# ", "## ", "### ", "- ") if markdown else ("", "  ", "    ", "    ")
+    out: list[str] = []
+    src = ex.source
+    pages = f", {src.pages} pages" if src.pages else ""
+    out.append(f"{h1}{os.path.basename(src.path)} ({src.format}{pages})")
+    for w in ex.warnings:
+        out.append(f"{bullet}warning: {w}")
+    for d in ex.documents:
+        where = f"pages {d.page_start}-{d.page_end}" if d.page_start else ""
+        meta = ", ".join(x for x in (f"item {d.agenda_item}" if d.agenda_item else "", d.date or "", where) if x)
+        out.append("")
+        out.append(f"{h2}{d.id} {d.kind}: {d.title or '(untitled)'}" + (f" [{meta}]" if meta else ""))
+        for s in d.sections:
+            label = " ".join(x for x in (s.number, s.heading) if x) or (s.text or "")[:60]
+            out.append(f"{h3 if markdown else h3}{'  ' * (s.level - 1)}{label}")
+        for t in d.tables:
+            cols = max((len(r) for r in t.rows), default=0)
+            out.append(f"{bullet}table {t.id}: {t.title or '(untitled)'} ({len(t.rows)} rows x {cols} cols, page {t.page})")
+    for m in ex.meetings:
+        out.append("")
+        out.append(f"{h2}meeting ({m.source_role}): {m.committee or '?'} {m.date or ''} {m.time or ''}".rstrip())
+        for a in m.agenda_items:
+            pages = f" (pages {a.page_start}-{a.page_end})" if a.page_start else ""
+            out.append(f"{bullet}{a.number}. {a.title}{pages}")
+        for r in m.resolutions:
+            out.append(f"{bullet}minute {r.minute}: {r.title}")
+            for i, c in enumerate(r.clauses, start=1):
+                out.append(f"{bullet}  {i}) {c}")
+            if not r.clauses:
+                out.append(f"{bullet}  {r.text}")
+    return "\n".join(out) + "\n"
