@@ -159,7 +159,7 @@ def to_text(ex: Extraction, markdown: bool = False) -> str:
         out.append("")
         out.append(f"{h2}{d.id} {d.kind}: {d.title or '(untitled)'}" + (f" [{meta}]" if meta else ""))
         for s in d.sections:
-            label = " ".join(x for x in (s.number, s.heading) if x) or (s.text or "")[:60]
+            label = " ".join(x for x in (s.number, s.heading or (s.text or "")[:70]) if x)
             out.append(f"{h3 if markdown else h3}{'  ' * (s.level - 1)}{label}")
         for t in d.tables:
             cols = max((len(r) for r in t.rows), default=0)

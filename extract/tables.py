@@ -1,9 +1,73 @@
-"""Tables of a document: joined across pages, titled."""
+"""Tables of a document: continued tables joined, headers and titles set.
+
+A ruled table cut by a page break shows as two regions; the second, at the
+top of the next page with the same columns and no header row of its own,
+continues the first. A repeated header row instead starts a new table, as
+printed.
+"""
 
 from __future__ import annotations
 
-from minutebook.model import Document, Table
+import re
+
+from minutebook.model import Block, Document, Table
+
+TITLE_MAX_WORDS = 20
 
 
 def finish_tables(doc: Document) -> list[Table]:
-    return [b.table for b in doc.blocks if b.kind == "table"]
+    tables: list[Table] = []
+    prev_block: Block | None = None
+    last_table_block: Block | None = None
+    for block in doc.blocks:
+        if block.kind == "table":
+            t = block.table
+            if last_table_block is not None and prev_block is last_table_block and _continues(tables[-1], t, block):
+                tables[-1].rows.extend(t.rows)
+                tables[-1].page_end = t.page
+            else:
+                if t.title is None and prev_block is not None and prev_block.kind == "text":
+                    t.title = _title(prev_block)
+                tables.append(t)
+            last_table_block = block
+        if block.kind != "marker":
+            prev_block = block
+    for n, t in enumerate(tables, start=1):
+        t.id = f"{doc.id}.t{n}"
+        t.header = _header(t)
+    return tables
+
+
+def _continues(first: Table, nxt: Table, block: Block) -> bool:
+    if first.page is None or nxt.page is None or nxt.page != (first.page_end or first.page) + 1:
+        return False
+    width = lambda t: max((len(r) for r in t.rows), default=0)
+    return width(first) == width(nxt) and nxt.header_rows == 0 and first.ruled == nxt.ruled
+
+
+def _title(block: Block) -> str | None:
+    text = block.text.strip()
+    if not text or len(text.split()) > TITLE_MAX_WORDS or text.endswith((".", ",", ";")):
+        return None
+    return text.rstrip(":")
+
+
+def _header(t: Table) -> list[str]:
+    """One header row; a cell spanning columns repeats its text in each."""
+    if not t.header_rows:
+        return []
+    rows = [list(r) for r in t.rows[: t.header_rows]]
+    for r in rows[:-1]:  # upper rows span: fill blanks from the left
+        for i in range(1, len(r)):
+            if not r[i] and r[i - 1]:
+                r[i] = r[i - 1]
+    width = max(len(r) for r in rows)
+    out = []
+    for c in range(width):
+        parts = [r[c] for r in rows if c < len(r) and r[c]]
+        out.append(re.sub(r"\s+", " ", " ".join(dict.fromkeys(parts))).strip())
+    return out
+
+
+def body_rows(t: Table) -> list[list[str]]:
+    return t.rows[t.header_rows :]

@@ -107,7 +107,7 @@ def blocks_from_text(text: str) -> list[Block]:
             cells = [_cell(c) for c in raw.rstrip("\n").split("\t")]
             while cells and not cells[-1]:
                 cells.pop()
-            if len([c for c in cells if c]) >= 1 and len(cells) >= 2:
+            if any(cells):
                 table_rows.append(cells)
                 blank = False
                 continue
@@ -139,6 +139,7 @@ def blocks_from_text(text: str) -> list[Block]:
             blank = False
             continue
         if PAGE_STAMP.match(clean):
+            close_table()  # a printed page break ends a table, as in the original
             blank = True
             continue
         items.append(_Line(clean, bold, heading, indent, blank))
@@ -237,8 +238,8 @@ def _split_tables(rows: list[list[str]]) -> list[Table]:
 
 
 def _is_commentary(row: list[str]) -> bool:
-    filled = [c for c in row if c]
-    return len(filled) == 1 and len(filled[0]) > 120
+    """A row whose only cell is long text in the first column spans the table."""
+    return bool(row) and len(row[0]) > 120 and not any(row[1:])
 
 
 def _header_rows(rows: list[list[str]]) -> int:
