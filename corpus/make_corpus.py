@@ -1,0 +1,50 @@
+"""Regenerate the bundled sample corpus (fictional Hartwell City Council).
+
+Run from the repository root:  python corpus/make_corpus.py
+Writes corpus/<stem>.pdf, corpus/<stem>.txt and tests/expected/<stem>.json,
+all from the data in content*.py, byte-identical on every run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import expected  # noqa: E402
+import verify  # noqa: E402
+from content_cyp import CYP_1  # noqa: E402
+from render import build  # noqa: E402
+
+EXPECTED = HERE.parent / "tests" / "expected"
+PACKS = [CYP_1]
+TRACE_KEYS = {"Youth Hub Review": "Youth Hub Review"}
+
+
+def dump(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    EXPECTED.mkdir(parents=True, exist_ok=True)
+    traces = expected.trace(PACKS, {}, TRACE_KEYS)
+    bad = 0
+    for m in PACKS:
+        pdf, info = build(m)
+        path = HERE / f"{m['stem']}.pdf"
+        path.write_bytes(pdf)
+        exp = expected.pack_expected(m, info, traces.get(m["stem"], []), [])
+        dump(EXPECTED / f"{m['stem']}.json", exp)
+        problems = verify.check_pdf(path, exp, info)
+        with __import__("pdfplumber").open(path) as p:
+            pages = len(p.pages)
+        print(f"{path.name}: {pages} pages, {len(pdf)} bytes", "OK" if not problems else problems)
+        bad += bool(problems)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
