@@ -75,7 +75,7 @@ def _names(group: list[Entity], label: str) -> None:
     long_keys = [k for k in keys if len(k.split()) > 1]
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
-            if _same(a, b):
+            if label != "PLACE" and _same(a, b) or a == b:
                 uf.union(a, b)
     # A short name ending a unique longer one is that one ("Foster Carer
     # Association" in a paper about the "Coventry Foster Carer Association").
@@ -105,7 +105,10 @@ def _same(a: str, b: str) -> bool:
         return True
     if _digits(a) != _digits(b):
         return False
-    if min(len(a), len(b)) < 10:
+    wa, wb = a.split(), b.split()
+    # Spelling slips inside a long name, never a different first or last
+    # word: "East Midlands" is not "West Midlands".
+    if min(len(wa), len(wb)) < 3 or wa[0] != wb[0] or wa[-1] != wb[-1]:
         return False
     return fuzz.ratio(a, b) >= FUZZY_MIN
 

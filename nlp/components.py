@@ -391,6 +391,8 @@ def quantities(doc: Doc) -> Doc:
     """Sums of money ("£1.2m") and dates ("Thursday, 16th October, 2025"), canonical ISO where a day is named."""
     spans = []
     for m in MONEY.finditer(doc.text):
+        if not re.search(r"[1-9]", m.group(0)):
+            continue  # "£000" heads a column of thousands; it is no sum.
         span = doc.char_span(m.start(), m.end(), label="MONEY", alignment_mode="expand")
         if span is not None:
             spans.append(Span(doc, span.start, span.end, label="MONEY", kb_id=m.group(0).replace(" ", "")))

@@ -131,7 +131,8 @@ def _row_values(found: list[Entity], table, row: list[str]) -> None:
         if e.label == "INDICATOR" and e.start <= len(row[0]) - len(row[0].lstrip()):
             for j, cell in enumerate(row[1:], 1):
                 key = header[j] if j < len(header) and header[j] else f"column {j + 1}"
-                if cell and cell.strip():
+                # Values are figures ("216 days", "35% (39 of 112)"), not a glossary's prose.
+                if cell and re.search(r"\d", cell) and len(cell.strip()) <= 40:
                     e.values[key] = cell.strip()
             return
 
@@ -176,7 +177,7 @@ def _acronyms(units, entities: list[Entity]) -> list[Entity]:
     for acronym, phrase in definitions.items():
         key = _fold(phrase)
         target = by_text.get(key) or next(
-            (e for t, e in by_text.items() if t.startswith(key + " ") and len(t.split()) <= len(key.split()) + 1), None
+            (e for t, e in by_text.items() if t.startswith(key + " ") and t.split()[-1] in HEAD_WORDS and len(t.split()) == len(key.split()) + 1), None
         )
         if target is None:
             target = next((e for t, e in by_text.items() if t.endswith(" " + key) or key.endswith(" " + t) and len(t.split()) > 1), None)
@@ -210,6 +211,10 @@ def _acronyms(units, entities: list[Entity]) -> list[Entity]:
             label, canonical = meaning[m.group(1)]
             out.append(Entity(m.group(1), label, canonical, doc.id, where, m.start(), m.end()))
     return out
+
+
+# A defined phrase plus one of these is the same thing: "Edge of Care (EOC)" names the Edge of Care Service.
+HEAD_WORDS = {"service", "team", "hub", "unit", "panel", "board", "partnership", "group", "committee", "agency"}
 
 
 def _fold(text: str) -> str:
