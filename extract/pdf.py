@@ -22,6 +22,7 @@ from minutebook.extract import patterns as P
 from minutebook.extract.unruled import find_unruled
 from minutebook.model import Block, Source, Table
 
+CID = re.compile(r"\(cid:\d+\)")
 MARGIN = 0.085  # share of the page height treated as header/footer zone
 
 
@@ -66,6 +67,14 @@ def _lines_from_words(words: list[dict], page_no: int, column: int = 0) -> list[
             lines.append(Line("", page_no, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], False, [w], column=column))
     for line in lines:
         ws = sorted(line.words, key=lambda w: w["x0"])
+        for w in ws:
+            if "(cid:" in w["text"]:
+                # Glyphs with no Unicode mapping: a lone one leading a line is a
+                # list bullet from a symbol font; elsewhere it is noise.
+                w["text"] = CID.sub("", w["text"]) or ("•" if w is ws[0] else "")
+        ws = [w for w in ws if w["text"]]
+        if not ws:
+            continue
         line.words = ws
         parts = [ws[0]["text"]]
         for prev, w in zip(ws, ws[1:]):
@@ -77,7 +86,7 @@ def _lines_from_words(words: list[dict], page_no: int, column: int = 0) -> list[
         chars = sum(len(w["text"]) for w in ws)
         line.size = statistics.median(w["size"] for w in ws)
         line.bold = sum(len(w["text"]) for w in ws if _is_bold(w["fontname"])) > 0.6 * chars
-    return lines
+    return [line for line in lines if line.words and line.text]
 
 
 def _gutter(words: list[dict], width: float) -> float | None:
@@ -238,7 +247,12 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
     # Running headers/footers: furniture-zone lines whose shape repeats on many pages.
     counts: Counter[str] = Counter()
     for pr in pages:
-        keys = {_furniture_key(it.text) for it in pr.items if isinstance(it, Line) and it.zone != "body"}
+        keys = {
+            _furniture_key(part)
+            for it in pr.items
+            if isinstance(it, Line) and it.zone != "body"
+            for part in re.split(r"\s{2,}", it.text.strip())
+        }
         counts.update(keys)
     repeated = {k for k, c in counts.items() if n >= 3 and c >= max(3, 0.3 * n)}
 
@@ -249,28 +263,14 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
             warnings.append(f"page {pr.number} has no text layer (scanned image): needs OCR")
         first_on_page = True
         for it in pr.items:
-            if isinstance(it, Table):
-                lines_out.append(("page", pr.number)) if first_on_page else None
-                first_on_page = False
-                lines_out.append(it)
-                continue
-            text = it.text.strip()
-            if it.zone != "body":
-                stamp = P.AGENDA_STAMP.match(text)
-                if stamp:
-                    pr.stamp = stamp.group("n")
+            if isinstance(it, Line) and it.zone != "body":
+                # Furniture lines often hold several pieces on one baseline
+                # (a running title left, a stamp right): judge each alone.
+                parts = re.split(r"\s{2,}", it.text.strip())
+                kept = [p for p in parts if _keep_furniture(p, len(parts) == 1, pr, labels, repeated, seen_running)]
+                if not kept:
                     continue
-                pn = P.PAGE_NUMBER.match(text)
-                if pn and (pn.group("a") or pn.group("b") or pn.group("c")):
-                    labels[pr.number] = text
-                    continue
-                key = _furniture_key(text)
-                if key in repeated:
-                    if pn:
-                        labels[pr.number] = text
-                    if key in seen_running:
-                        continue
-                    seen_running.add(key)
+                it.text = "  ".join(kept)
             if first_on_page:
                 lines_out.append(("page", pr.number))
                 first_on_page = False
@@ -295,6 +295,30 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
         page_labels=labels,
         metadata=metadata,
     )
+
+
+def _keep_furniture(text: str, alone: bool, pr: PageRead, labels: dict, repeated: set, seen_running: set) -> bool:
+    """Whether a piece of header/footer text is content; records stamps and page labels.
+
+    A bare number is a page number only when it stands alone on its line;
+    beside other words it is a heading's number.
+    """
+    stamp = P.AGENDA_STAMP.match(text)
+    if stamp:
+        pr.stamp = stamp.group("n")
+        return False
+    pn = P.PAGE_NUMBER.match(text)
+    if pn and (pn.group("a") or pn.group("b") or pn.group("c") and alone):
+        labels[pr.number] = text
+        return False
+    key = _furniture_key(text)
+    if key in repeated:
+        if pn:
+            labels[pr.number] = text
+        if key in seen_running:
+            return False
+        seen_running.add(key)
+    return True
 
 
 def _paragraphs(items) -> list[Block]:

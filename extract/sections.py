@@ -15,6 +15,7 @@ from minutebook.model import Block, Document, Section
 
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s+|(?=[A-Z]))(?P<rest>\S.*)$")
 RECOMMENDATION = re.compile(r"^recommendation\s*:?\s*(?P<num>\d{1,2})\s*[:.\-–]?\s*(?P<rest>.*)$", re.I)
+MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 MAX_HEADING_WORDS = 14
 
 
@@ -49,7 +50,7 @@ def find_sections(doc: Document) -> list[Section]:
             add(rec.group("num"), rec.group("rest").strip() or None, 2, None, block.page)
             continue
         m = NUMBERED.match(text)
-        if m and not _looks_like_list_number(m.group("num"), text, sections):
+        if m and not MONTH_AFTER.match(m.group("rest")) and not _looks_like_list_number(m.group("num"), text, sections):
             num, rest = m.group("num"), m.group("rest").strip()
             depth = num.count(".") + 1
             if (block.bold or block.heading or depth == 1) and _is_heading_text(rest):

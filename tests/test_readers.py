@@ -1,0 +1,144 @@
+"""The PDF and text readers on layouts built here, one case per test."""
+
+from __future__ import annotations
+
+from pdfmaker import lines, make_pdf
+
+from minutebook.extract import extract_file
+from minutebook.extract.read import ReadError, read_source
+from minutebook.extract.text import blocks_from_text
+
+import pytest
+
+
+def texts(source):
+    return [b.text for b in source.blocks if b.kind == "text"]
+
+
+def test_running_header_page_numbers_and_stamp_become_metadata(tmp_path):
+    body = lambda n: lines([f"{n}.1 Paragraph on page {n} of the report about the Willow Hub."])
+    pdf = make_pdf(tmp_path / "r.pdf", [body(1), body(2), body(3)], header="Borsetshire County Council", stamp={0: "4"})
+    src = read_source(str(pdf))
+    t = texts(src)
+    assert t.count("Borsetshire County Council") == 1  # kept once, not on every page
+    assert not any(x.startswith("Page ") for x in t)
+    assert src.page_labels == {1: "Page 1", 2: "Page 2", 3: "Page 3"}
+    markers = [b.text for b in src.blocks if b.kind == "marker"]
+    assert markers == ["Agenda Item 4"]
+
+
+def test_hyphenation_at_line_end_is_repaired(tmp_path):
+    page = lines(["2.1 The service will continue to develop-", "ment work with partners across the city."])
+    src = read_source(str(make_pdf(tmp_path / "h.pdf", [page])))
+    assert texts(src) == ["2.1 The service will continue to development work with partners across the city."]
+
+
+def test_paragraphs_rebuilt_from_wrapped_lines_and_numbering(tmp_path):
+    page = lines(
+        [
+            "3.1 Corporate leaders are committed to achieving the best for children and have",
+            "made resources available.",
+            "3.2 A second paragraph starts at its number.",
+            "• a bullet stays a block of its own",
+        ]
+    )
+    src = read_source(str(make_pdf(tmp_path / "p.pdf", [page])))
+    assert texts(src) == [
+        "3.1 Corporate leaders are committed to achieving the best for children and have made resources available.",
+        "3.2 A second paragraph starts at its number.",
+        "• a bullet stays a block of its own",
+    ]
+
+
+def test_two_columns_read_column_by_column(tmp_path):
+    left = [f"Left column line {k} about early help" for k in range(1, 13)]
+    right = [f"Right column line {k} on fostering" for k in range(1, 13)]
+    items = lines(left, x=56, size=10, pitch=13) + lines(right, x=310, size=10, pitch=13)
+    src = read_source(str(make_pdf(tmp_path / "c.pdf", [items])))
+    joined = " ".join(texts(src))
+    assert joined.index("Left column line 12") < joined.index("Right column line 1 ")
+
+
+def test_whitespace_aligned_table_found(tmp_path):
+    items = lines(["Scores by grade"], font="Helvetica-Bold")
+    rows = [("Grade", "Points"), ("A", "50"), ("B", "40"), ("C", "30")]
+    for k, (a, b) in enumerate(rows):
+        items += [(60, 110 + 15 * k, a, "Helvetica", 11), (220, 110 + 15 * k, b, "Helvetica", 11)]
+    ex = extract_file(str(make_pdf(tmp_path / "t.pdf", [items])))
+    (table,) = [t for d in ex.documents for t in d.tables]
+    assert table.rows == [["Grade", "Points"], ["A", "50"], ["B", "40"], ["C", "30"]]
+    assert table.ruled is False and table.title == "Scores by grade"
+
+
+def test_page_without_text_layer_is_reported_for_ocr(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    from PIL import Image
+
+    img = tmp_path / "scan.png"
+    Image.new("RGB", (200, 100), "white").save(img)
+    c = canvas.Canvas(str(tmp_path / "s.pdf"), pagesize=A4, invariant=1)
+    c.drawImage(str(img), 50, 400, 400, 200)
+    c.showPage()
+    c.save()
+    src = read_source(str(tmp_path / "s.pdf"))
+    assert src.warnings == ["page 1 has no text layer (scanned image): needs OCR"]
+
+
+def test_markdown_html_and_glyphs_normalised():
+    text = (
+        "### **1 Purpose of the Note**\n\n"
+        "- 1.1 To inform the <u>Board</u> of progress.\n"
+        "\uf0b7 A bullet from a symbol font\n"
+        "Year\t2023\t2024\nVisits\t10\t12\n"
+    )
+    blocks = blocks_from_text(text)
+    assert [(b.kind, b.text) for b in blocks if b.kind == "text"] == [
+        ("text", "1 Purpose of the Note"),
+        ("text", "1.1 To inform the Board of progress."),
+        ("text", "• A bullet from a symbol font"),
+    ]
+    assert blocks[0].heading and blocks[0].bold
+    (table,) = [b.table for b in blocks if b.kind == "table"]
+    assert table.rows == [["Year", "2023", "2024"], ["Visits", "10", "12"]]
+
+
+def test_hard_wrapped_text_joins_across_blank_lines():
+    wrapped = (
+        "1.1 To inform the Scrutiny Board of the progress made with the improvement plan \n\n"
+        "reported to the Improvement Board on 4 July 2018. The next meeting is on 3 \n"
+        "October 2018.\n\n"
+        "2 Recommendations\n"
+    )
+    filler = "".join(f"{k}.{k} A line of filler text that is wrapped at the same width here.\n" for k in range(3, 15))
+    got = [b.text for b in blocks_from_text(wrapped + filler)][:2]
+    assert got == [
+        "1.1 To inform the Scrutiny Board of the progress made with the improvement plan reported to the "
+        "Improvement Board on 4 July 2018. The next meeting is on 3 October 2018.",
+        "2 Recommendations",
+    ]
+
+
+@pytest.mark.parametrize(
+    "name,data,reason",
+    [
+        ("empty.pdf", b"", "empty file"),
+        ("fake.pdf", b"hello, not a pdf", "not a PDF (no %PDF header)"),
+        ("broken.pdf", b"%PDF-1.4\n1 0 obj\n<<", "corrupt or truncated PDF"),
+        ("notes.docx", b"PK\x03\x04", "unsupported file type .docx"),
+    ],
+)
+def test_bad_input_gives_one_line_reason(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReadError) as exc:
+        read_source(str(path))
+    assert str(exc.value).startswith(reason)
+    assert "\n" not in str(exc.value)
+
+
+def test_text_encodings(tmp_path):
+    (tmp_path / "bom.txt").write_bytes("\ufeffCafé budget £1.2m".encode("utf-8"))
+    (tmp_path / "win.txt").write_bytes("Café budget £1.2m".encode("cp1252"))
+    for name in ("bom.txt", "win.txt"):
+        assert texts(read_source(str(tmp_path / name))) == ["Café budget £1.2m"]
