@@ -6,12 +6,15 @@ import re
 
 from minutebook.model import AgendaItem, Document
 
+LEAD = re.compile(r"^[•·▪‣◦●○■□➢►✓*-]\s*")
 ITEM = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>\S.*)$")
 PAGES = re.compile(r"\(\s*pages?\s+(?P<a>\d{1,4})(?:\s*(?:-|–|—|to|\s)\s*(?P<b>\d{1,4}))?\s*\)", re.I)
 SUB_ITEM = re.compile(r"^\(?(?P<n>[a-z])\)\s+(?P<text>.+)$")
 OFFICER = re.compile(r"^(?:(?:joint\s+)?report|briefing note|verbal (?:report|update)|presentation)\s+(?:of|by|from)\b", re.I)
-PRIVATE = re.compile(r"^private business\b", re.I)
-PUBLIC = re.compile(r"^public business\b", re.I)
+PRIVATE = re.compile(
+    r"^(?:private|confidential|exempt)\s+(?:business|items?|information|reports?)\b|^part\s+(?:b|2|ii)\b", re.I
+)
+PUBLIC = re.compile(r"^public\s+(?:business|items?|reports?)\b|^part\s+(?:a|1|i)\b", re.I)
 
 
 def parse_agenda_items(doc: Document) -> list[AgendaItem]:
@@ -22,7 +25,8 @@ def parse_agenda_items(doc: Document) -> list[AgendaItem]:
     for block in doc.blocks:
         if block.kind != "text":
             continue
-        text = block.text.strip()
+        # A list glyph before an officer line or item number is layout, not text.
+        text = LEAD.sub("", block.text.strip())
         if PRIVATE.match(text):
             private = True
             continue

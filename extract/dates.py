@@ -35,14 +35,16 @@ MONTHS = {
 }
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)\s*(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2}(?=\b))"
+# A two-digit year must not be the hour of a following time ("16 October 10.00 am").
+_YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2}\b(?![.:]\d)(?!\s*[ap]\.?m\b))"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
 
 DAY_MONTH = re.compile(
     rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE
 )
 MONTH_DAY = re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
-NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d{2}|\d{2})\b")
+NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})\b(?![.:/-]?\d)")
+ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 TIME = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
@@ -71,7 +73,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, st
     """All full dates in ``text`` as ``(offset, iso)``, in order of appearance."""
     found: dict[int, str] = {}
     taken: list[tuple[int, int]] = []
-    for rx in (DAY_MONTH, MONTH_DAY, NUMERIC):
+    for rx in (ISO, DAY_MONTH, MONTH_DAY, NUMERIC):
         for m in rx.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
