@@ -17,10 +17,12 @@ sys.path.insert(0, str(HERE))
 import expected  # noqa: E402
 import verify  # noqa: E402
 from content_cyp import CYP_1  # noqa: E402
+from content_cyp2 import CYP_2  # noqa: E402
+from content_cyp3 import CYP_3  # noqa: E402
 from render import build  # noqa: E402
 
 EXPECTED = HERE.parent / "tests" / "expected"
-PACKS = [CYP_1]
+PACKS = [CYP_1, CYP_2, CYP_3]
 TRACE_KEYS = {"Youth Hub Review": "Youth Hub Review"}
 
 

@@ -37,6 +37,8 @@ def agenda_sheet(p: Pack, m: dict, pages: dict) -> None:
         agenda_item(p, m, it, pages)
     if m.get("private"):
         p.heading("Private Business", size=12, after=8)
+        if m.get("private_intro"):
+            p.para(m["private_intro"], size=10)
         for it in m["private"]:
             agenda_item(p, m, it, pages)
     p.para(f"Julian Marlowe, Chief Legal Officer, Guildhall, Hartwell", size=10, after=2)

@@ -1,0 +1,125 @@
+"""Per-meeting data: Children and Young People Scrutiny Board (1), pack 2 of 3
+(meeting of 13 March 2025; minutes of 14 November 2024)."""
+
+from __future__ import annotations
+
+from content import CONTACT_CYP, CYP, CYP_COOPTED, CYP_MEMBERS, CYP_MEMBERSHIP, GUILDHALL
+from content_cyp import AUTHOR_TATE, CYP_OFFICERS
+
+AUTHOR_FAIRBROTHER = ["Author: Lena Fairbrother", "Director of Education and Skills",
+                      "E-mail: lena.fairbrother@hartwell.example.gov.uk", "Tel: 01632 960 355"]
+
+ABSENCE_ROWS = [
+    ["Phase", "2022/23", "2023/24", "2024/25 (autumn)"],
+    ["Primary", "16.8", "15.2", "14.1"],
+    ["Secondary", "27.9", "25.4", "24.6"],
+    ["Special", "38.2", "36.0", "35.3"],
+    ["All schools", "21.1", "19.6", "18.7"],
+]
+
+CYP_2 = {
+    "stem": "hcc_cyp_2025-03-13",
+    "committee": CYP,
+    "date": "2025-03-13", "time": "10:00", "place": GUILDHALL,
+    "issued": "2025-03-05",
+    "membership": CYP_MEMBERSHIP,
+    "contact": CONTACT_CYP,
+    "agenda": [
+        {"num": "1", "title": "Apologies"},
+        {"num": "2", "title": "Declarations of Interest"},
+        {"num": "3", "title": "Minutes", "doc": "minutes",
+         "sub": ["To agree the minutes of the meeting held on {prev}", "Matters Arising"]},
+        {"num": "4", "title": "Progress on the Youth Hub Review Action Plan", "doc": 0,
+         "officer": "Briefing Note of the Director of Children's Services"},
+        {"num": "5", "title": "School Attendance and Progress 8", "doc": 1,
+         "officer": "Report of the Director of Education and Skills"},
+        {"num": "6", "title": "Work Programme 2024-25", "doc": 2,
+         "officer": "Report of the Scrutiny Co-ordinator"},
+        {"num": "7", "title": "Any Other Business"},
+    ],
+    "minutes": {
+        "date": "2024-11-14", "time": "10:00", "end": "11:55",
+        "present": CYP_MEMBERS,
+        "coopted": ["Mrs E Dunmore"],
+        "officers": [("Children's Services", ["R Tate", "M Quaye"]),
+                     ("Law and Governance", ["C Pennock"])],
+        "apologies": ["Councillor J Corrigan", "Mr K Achterberg"],
+        "items": [
+            {"num": "15", "title": "Declarations of Interest",
+             "paras": ["Councillor S Baptiste declared an other interest in Minute 17 as a trustee of a youth charity that hires the Saltmarsh Youth Hub."]},
+            {"num": "16", "title": "Minutes",
+             "paras": ["The minutes of the meeting held on 19 September 2024 were agreed as a true record. Further to Minute 11, the school-by-school referral figures had been circulated to Members."]},
+            {"num": "17", "title": "Youth Hub Review",
+             "paras": ["The Board considered a Briefing Note of the Director of Children's Services on the scope of the Youth Hub Review. Members welcomed the focus on reach and asked that young people's views be gathered by the Beacon Team before the action plan is written."],
+             "decision": {"style": "text",
+                          "text": "It was RESOLVED that the scope of the Youth Hub Review be endorsed and that the review group chaired by Councillor P Mensah reports its action plan to the Board on 13 March 2025."}},
+            {"num": "18", "title": "Ofsted Focused Visit: Children in Need",
+             "paras": ["The Director of Children's Services gave a presentation on the outcome of the Ofsted focused visit in October 2024. The Board noted the presentation and thanked the Edge of Care Service for its work."]},
+            {"num": "19", "title": "Work Programme 2024-25",
+             "paras": ["The Board noted the Work Programme."]},
+            {"num": "20", "title": "Any Other Business",
+             "paras": ["There were no other items of business."]},
+        ],
+    },
+    "docs": [
+        {"kind": "briefing_note", "item": "4", "to": CYP, "date": "2025-03-13",
+         "subject": "Progress on the Youth Hub Review Action Plan",
+         "blocks": [
+             ("h", "1 Purpose of the Note"),
+             ("p", "1.1", "To report the review group's action plan following the Youth Hub Review considered by the Board on 14 November 2024."),
+             ("h", "2 Recommendations"),
+             ("p", "2.1", "The Board is recommended to comment on the action plan and to agree to receive a final progress report in October 2025."),
+             ("h", "3 The Action Plan"),
+             ("p", "3.1", "The review group met four times and heard from 63 young people. Its action plan has five recommendations; the first two are set out below."),
+             ("sub", "Recommendation 1: Extend opening hours at Brindle Cross"),
+             ("p", "3.2", "The Beacon Team will open the Brindle Cross Hub on Saturdays from April 2025 within the existing £1.2m budget."),
+             ("sub", "Recommendation 2: A named Hub contact for each secondary school"),
+             ("p", "3.3", "Each secondary school will have a named Hub worker who attends its attendance panel, so that young people in persistent absence are offered a Hub place."),
+         ],
+         "author": AUTHOR_TATE},
+        {"kind": "report", "item": "5", "to": CYP, "date": "2025-03-13",
+         "label": "Report of the Director of Education and Skills",
+         "subject": "School Attendance and Progress 8",
+         "blocks": [
+             ("h", "1 Purpose of the Report"),
+             ("p", "1.1", "To update the Board on school attendance, persistent absence and Progress 8 in Hartwell schools, as requested by Cllr Mensah at the meeting on 19 September 2024."),
+             ("h", "2 Persistent absence"),
+             ("p", "2.1", "Persistent absence has fallen in every phase since 2022/23 but remains above the national average reported by the DfE. The figures are shown below."),
+             ("u", "Pupils in persistent absence by phase (%)", ABSENCE_ROWS, [0, 230, 300, 400], 1),
+             ("h", "3 Progress 8"),
+             ("p", "3.1", "The average Progress 8 score for Hartwell schools was -0.03 in 2023/24 (CYP4), close to the national average of zero. Six of the eleven secondary schools scored above zero."),
+             ("h", "4 Recommendation"),
+             ("p", "4.1", "The Board is recommended to note the report."),
+         ],
+         "author": AUTHOR_FAIRBROTHER},
+        {"kind": "work_programme", "item": "6", "title": f"{CYP} Work Programme 2024-25",
+         "updated": "2025-03-03",
+         "rows": [
+             ["14 Nov 2024", "Youth Hub Review", "Scope of the review of the three Youth Hubs.", "Rhiannon Tate"],
+             ["13 Mar 2025", "Progress on the Youth Hub Review Action Plan", "Action plan from the review group.", "Rhiannon Tate"],
+             ["13 Mar 2025", "School Attendance and Progress 8", "Persistent absence and attainment at KS4.", "Lena Fairbrother"],
+             ["2025-26", "Youth Hub Review: final report", "Progress against the recommendations.", "Rhiannon Tate"],
+             ["2025-26", "Fostering Panel Annual Report", "Annual report of the Fostering Panel.", "James Brennan"],
+         ]},
+    ],
+    "entities": [
+        ("Children and Young People Scrutiny Board (1)", "COMMITTEE", CYP),
+        ("Beacon Team", "TEAM", "Beacon Team"),
+        ("Edge of Care Service", "TEAM", "Edge of Care Service"),
+        ("Fostering Panel", "TEAM", "Fostering Panel"),
+        ("persistent absence", "INDICATOR", "persistent absence"),
+        ("Progress 8", "INDICATOR", "Progress 8"),
+        ("CYP4", "INDICATOR", "CYP4"),
+        ("Cllr Mensah", "PERSON", "Priya Mensah"),
+        ("Councillor P Mensah", "PERSON", "Priya Mensah"),
+        ("Ofsted", "ORG", "Ofsted"),
+        ("DfE", "ORG", "Department for Education"),
+        ("£1.2m", "MONEY", "£1.2m"),
+        ("Lena Fairbrother", "PERSON", "Lena Fairbrother"),
+        ("Brindle Cross", "PLACE", "Brindle Cross"),
+    ],
+    "notes": [
+        "Minute 18 and minute 19 only record that the Board 'noted' (no RESOLVED wording); they are not counted as resolutions.",
+        "The persistent-absence table in the report (d4) is whitespace-aligned with no lines: pdfplumber's default find_tables() does not see it.",
+    ],
+}
