@@ -67,5 +67,10 @@ def _tag(ex) -> None:
     canonicalize(ex.entities)
 
 
+from minutebook.index.commands import register
+
+register(cli)
+
+
 def main():
     cli()

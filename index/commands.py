@@ -1,0 +1,263 @@
+"""Click commands for the index: ingest, search, resolutions, trace, duplicates, demo.
+
+Defined here and attached by ``register(cli)`` so cli.py stays a thin list.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import click
+
+from minutebook.index import ENV_VAR, default_index_dir
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+
+
+def _index_option(f):
+    return click.option(
+        "--index", "index_dir", envvar=ENV_VAR, default=None, metavar="DIR",
+        help=f"Index directory [default: ${ENV_VAR} or {default_index_dir()}].",
+    )(f)
+
+
+def _filter_options(f):
+    f = click.option("--to", "date_to", metavar="DATE", help="Meetings on or before DATE (YYYY[-MM[-DD]]).")(f)
+    f = click.option("--from", "date_from", metavar="DATE", help="Meetings on or after DATE (YYYY[-MM[-DD]]).")(f)
+    return click.option("--committee", help="Words of the committee's name.")(f)
+
+
+def _say_error(path: str, reason: str) -> None:
+    click.echo(f"minutebook: {path}: {reason}", err=True)
+
+
+def _open(index_dir: str | None):
+    from whoosh import index as windex
+
+    index_dir = index_dir or default_index_dir()
+    if not windex.exists_in(index_dir):
+        _say_error(index_dir, "no index here: run `minutebook ingest PATH…` first")
+        sys.exit(1)
+    return windex.open_dir(index_dir)
+
+
+class Progress:
+    """One self-rewriting stderr line: files done and pages per second."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.start = time.perf_counter()
+        self.shown = False
+
+    def __call__(self, done: int, total: int, pages: int) -> None:
+        if not self.enabled:
+            return
+        rate = pages / max(time.perf_counter() - self.start, 1e-6)
+        sys.stderr.write(f"\r\x1b[Kingest: {done}/{total} files, {pages} pages, {rate:.1f} pages/s")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _run_ingest(paths, index_dir, jobs, prune, quiet) -> int:
+    from minutebook.index.ingest import IndexBusy, ingest
+
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    try:
+        report = ingest(paths, index_dir, jobs=jobs, prune=prune, progress=progress)
+    except IndexBusy as exc:
+        _say_error(index_dir, str(exc))
+        return 2
+    finally:
+        progress.close()
+    for path, reason in report.errors:
+        _say_error(path, reason)
+    click.echo(report.summary())
+    return 1 if report.errors else 0
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_index_option
+@click.option("--prune", is_flag=True, help="Drop records of indexed files that no longer exist.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores].")
+def ingest_cmd(paths, index_dir, prune, quiet, jobs):
+    """Extract PDF and text files (and folders of them) into the search index.
+
+    Unchanged files (same sha256) are skipped without extraction; a changed
+    file's old records are replaced.
+    """
+    sys.exit(_run_ingest(paths, index_dir or default_index_dir(), jobs, prune, quiet))
+
+
+def _where(h: dict) -> str:
+    from minutebook.index.query import display_path
+
+    parts = [h.get("committee") or "(committee unknown)", h.get("date") or "(undated)"]
+    if h.get("agenda_item"):
+        parts.append(f"item {h['agenda_item']}")
+    if h.get("minute"):
+        parts.append(f"minute {h['minute']}")
+    doc = h.get("document_title") or h.get("document")
+    if doc:
+        parts.append(doc)
+    page = f" p.{h['page']}" if h.get("page") else ""
+    return " · ".join(parts) + f"\n     {display_path(h['file'])}{page}"
+
+
+@click.command("search")
+@click.argument("query")
+@_index_option
+@_filter_options
+@click.option("--kind", help="Document kind: agenda, minutes, briefing_note, report, appendix, …")
+@click.option("--entity", "entities", multiple=True, metavar="LABEL:NAME", help="Records naming this entity (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@FORMAT
+def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, limit, fmt):
+    """Search the index (Whoosh syntax: "phrases", field:word, wild*, fuzzy~)."""
+    from minutebook.index.query import display_path, search
+
+    ix = _open(index_dir)
+    try:
+        found = search(ix, query, limit=limit, committee=committee, date_from=date_from, date_to=date_to, kind=kind, entities=entities)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    if not found["hits"]:
+        click.echo("no matches")
+        return
+    for n, h in enumerate(found["hits"], start=1):
+        click.echo(f"{n:2}. {h['title'] or '(untitled)'}  [{h['type']}{', ' + h['kind'] if h.get('kind') else ''}]")
+        click.echo(f"     {_where(h)}")
+        if h["also_in"]:
+            click.echo("     also in: " + ", ".join(display_path(p) for p in h["also_in"]))
+        if h.get("snippet"):
+            click.echo("     " + " ".join(h["snippet"].split()))
+    click.echo(f"({len(found['hits'])} shown of {found['total']} matching records)")
+
+
+@click.command("resolutions")
+@click.argument("query", required=False)
+@_index_option
+@_filter_options
+@FORMAT
+def resolutions_cmd(query, index_dir, committee, date_from, date_to, fmt):
+    """Resolutions in date order with their minute numbers and clauses."""
+    from minutebook.index.query import resolutions
+
+    ix = _open(index_dir)
+    try:
+        found = resolutions(ix, query, committee=committee, date_from=date_from, date_to=date_to)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("no resolutions")
+    for r in found:
+        click.echo(f"{r['date'] or '(undated)'}  {r['committee'] or '(committee unknown)'}  minute {r['minute'] or '?'}: {r['title'] or ''}")
+        for i, c in enumerate(r["clauses"], start=1):
+            click.echo(f"    {i}) {c}")
+        if not r["clauses"]:
+            click.echo(f"    {r['text']}")
+
+
+@click.command("trace")
+@click.argument("item")
+@_index_option
+@FORMAT
+def trace_cmd(item, index_dir, fmt):
+    """Every meeting where ITEM was on the agenda, minuted or reported, newest first."""
+    from minutebook.index.query import display_path, trace
+
+    found = trace(_open(index_dir), item)
+    if fmt == "json":
+        keys = ("committee", "date", "title", "document", "page")
+        click.echo(json.dumps([{k: m[k] for k in keys} | {"file": m["file"]} for m in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo(f"no meeting found for {item!r}")
+        return
+    for m in found:
+        click.echo(f"{m['date']}  {m['committee'] or '(committee unknown)'}")
+        for a in m["appearances"]:
+            where = {"agenda_item": f"agenda item {a['agenda_item']}", "minutes_item": f"minute {a['minute']}",
+                     "resolution": f"resolution, minute {a['minute']}"}.get(a["type"], a["document_title"] or "document")
+            page = f" p.{a['page']}" if a["page"] else ""
+            click.echo(f"    {where}: {a['title']}  ({display_path(a['file'])}{page})")
+    latest = found[0]
+    click.echo(f"last reported: {latest['date']}, {latest['committee'] or '(committee unknown)'}")
+
+
+@click.command("duplicates")
+@_index_option
+@FORMAT
+def duplicates_cmd(index_dir, fmt):
+    """Documents published more than once (near-identical text in two files)."""
+    from minutebook.index.query import display_path, duplicates
+
+    pairs = duplicates(_open(index_dir))
+    if fmt == "json":
+        click.echo(json.dumps(pairs, ensure_ascii=False, indent=2))
+        return
+    if not pairs:
+        click.echo("no near-duplicates")
+    for p in pairs:
+        click.echo(f"{p['score']:.1f}%  {p['a'].get('title') or '(untitled)'}")
+        for side in (p["a"], p["b"]):
+            item = f" item {side['item']}" if side.get("item") else ""
+            click.echo(f"    {display_path(side['path'])} {side['document']}{item} {side.get('date') or ''}".rstrip())
+
+
+@click.command("demo")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores].")
+@click.pass_context
+def demo_cmd(ctx, jobs):
+    """Ingest the bundled sample corpus into a temporary index and query it."""
+    import tempfile
+    from importlib.resources import files
+
+    corpus = str(files("minutebook.corpus"))
+    with tempfile.TemporaryDirectory(prefix="minutebook-demo-") as tmp:
+        click.echo(f"$ minutebook ingest {corpus} --index {tmp}")
+        status = _run_ingest([corpus], tmp, jobs, False, False)
+        steps = [
+            (search_cmd, ["peer challenge", "--limit", "3"]),
+            (search_cmd, ['"annual report" fostering', "--limit", "3"]),
+            (search_cmd, ["adopt*", "--limit", "3", "--format", "json"]),
+            (resolutions_cmd, []),
+            (trace_cmd, ["Peer Challenge"]),
+            (duplicates_cmd, []),
+        ]
+        for command, args in steps:
+            click.echo(f"\n$ minutebook {command.name} {' '.join(_quote(a) for a in args)}")
+            try:
+                ctx.invoke(command, **_params(command, args + ["--index", tmp]))
+            except SystemExit as exc:
+                status = status or int(exc.code or 0)
+    sys.exit(status)
+
+
+def _quote(arg: str) -> str:
+    return f"'{arg}'" if " " in arg or '"' in arg else arg
+
+
+def _params(command, args) -> dict:
+    """Parse ``args`` the way the command's own parser would."""
+    ctx = command.make_context(command.name, list(args))
+    return ctx.params
+
+
+def register(cli) -> None:
+    for command in (ingest_cmd, search_cmd, resolutions_cmd, trace_cmd, duplicates_cmd, demo_cmd):
+        cli.add_command(command)

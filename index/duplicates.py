@@ -1,0 +1,112 @@
+"""Near-duplicate documents: the same report published in two files.
+
+Councils issue a briefing note alone and again inside the agenda pack, with
+small wording and layout differences, so exact hashes miss them. Documents are
+compared with ``fuzz.ratio`` over normalised text. Since an Indel ratio of at
+least 90 needs the shorter text to be at least 90/110 of the longer, only
+documents of similar length are compared (a sorted sliding window), and only
+when their titles agree, which keeps the pass far below all-pairs cost.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+from whoosh.query import Term
+
+THRESHOLD = 90.0
+TITLE_THRESHOLD = 70.0
+MIN_CHARS = 300
+MIN_LENGTH_RATIO = THRESHOLD / (200 - THRESHOLD)
+
+
+def normalise(text: str | None) -> str:
+    """Lower-case words only: markup, punctuation and layout differences vanish."""
+    text = unicodedata.normalize("NFKC", text or "").lower().replace("\u2019", "'")
+    text = re.sub(r"<[^>]{1,40}>", " ", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def find_pairs(docs: list[dict]) -> list[dict]:
+    """Pairs of near-duplicate documents among ``docs`` (``key``, ``title``, ``text``)."""
+    prepared = []
+    for d in docs:
+        norm = normalise(d.get("text"))
+        if len(norm) >= MIN_CHARS:
+            prepared.append((len(norm), norm, normalise(d.get("title")), d))
+    prepared.sort(key=lambda x: x[0])
+    pairs = []
+    for i, (len_a, norm_a, title_a, a) in enumerate(prepared):
+        for len_b, norm_b, title_b, b in prepared[i + 1 :]:
+            if len_a < len_b * MIN_LENGTH_RATIO:
+                break
+            if a["path"] == b["path"]:
+                continue
+            if title_a and title_b and fuzz.token_set_ratio(title_a, title_b) < TITLE_THRESHOLD:
+                continue
+            score = fuzz.ratio(norm_a, norm_b, score_cutoff=THRESHOLD)
+            if score:
+                pairs.append({"a": a, "b": b, "score": round(score, 1)})
+    return pairs
+
+
+def _doc_summary(hit) -> dict:
+    return {
+        "key": hit["doc_key"],
+        "path": hit["path"],
+        "document": hit.get("document"),
+        "title": hit.get("title"),
+        "text": hit.get("text"),
+        "kind": hit.get("kind"),
+        "item": hit.get("item"),
+        "date": hit.get("date"),
+        "committee": hit.get("committee"),
+        "page": hit.get("page"),
+    }
+
+
+def refresh_duplicates(ix) -> int:
+    """Recompute every pair and replace the stored ``dup`` records in one commit."""
+    with ix.searcher() as s:
+        docs = [_doc_summary(d) for d in s.documents(rtype="document")]
+    pairs = find_pairs(docs)
+    with ix.writer() as w:
+        w.delete_by_query(Term("rtype", "dup"))
+        for p in pairs:
+            a, b = sorted((p["a"], p["b"]), key=_canonical_order)
+            slim = [{k: v for k, v in d.items() if k != "text"} for d in (a, b)]
+            w.add_document(rid=f"dup::{a['key']}::{b['key']}", rtype="dup", extra={"a": slim[0], "b": slim[1], "score": p["score"]})
+    return len(pairs)
+
+
+def _canonical_order(d: dict):
+    """The copy filed under an agenda item (it has a meeting) comes first, then by path."""
+    return (d.get("item") is None, d.get("date") is None, d["path"], d.get("document") or "")
+
+
+def load_pairs(searcher) -> list[dict]:
+    """Stored pairs whose documents are still both in the index."""
+    keys = {d["doc_key"] for d in searcher.documents(rtype="document")}
+    return [p["extra"] for p in searcher.documents(rtype="dup") if p["extra"]["a"]["key"] in keys and p["extra"]["b"]["key"] in keys]
+
+
+def canonical_map(pairs: list[dict]) -> dict[str, str]:
+    """doc_key -> the key that stands for its whole duplicate group."""
+    parent: dict[str, str] = {}
+    info: dict[str, dict] = {}
+
+    def find(k):
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for p in pairs:
+        info[p["a"]["key"]], info[p["b"]["key"]] = p["a"], p["b"]
+        ra, rb = find(p["a"]["key"]), find(p["b"]["key"])
+        if ra != rb:
+            first, second = sorted((ra, rb), key=lambda k: _canonical_order(info[k]))
+            parent[second] = first
+    return {k: find(k) for k in parent}

@@ -1,0 +1,244 @@
+"""Read side of the index: search, resolutions and trace.
+
+Whoosh does the retrieval (BM25F, query syntax, filters, facets, snippets);
+rapidfuzz confirms which titles in different meetings name the same item.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from rapidfuzz import fuzz, utils
+from whoosh import highlight, sorting
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, QueryParser
+from whoosh.query import And, Or, Term, TermRange
+
+from minutebook.index.duplicates import canonical_map, load_pairs, normalise
+
+SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
+FACETS = ("committee", "year", "kind")
+TRACE_TYPES = ("agenda_item", "minutes_item", "resolution", "document")
+TRACE_RANK = {"agenda_item": 0, "minutes_item": 1, "resolution": 2, "document": 3}
+TRACE_SCORE = 90.0
+TRACE_COVERAGE = 0.6
+STOPWORDS = frozenset("a an and for in of on the to with by at from".split())
+
+
+class Marker(highlight.Formatter):
+    """Snippets for a terminal or JSON: matched words wrapped in ``**``."""
+
+    between = " … "
+
+    def format_token(self, text, token, replace=False):
+        return "**" + highlight.get_text(text, token, replace) + "**"
+
+
+def iso_bound(value: str | None, upper: bool) -> str | None:
+    """``2025`` / ``2025-10`` / ``2025-10-16`` as an inclusive ISO bound."""
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ValueError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value}")
+    pad = {4: "-12-31", 7: "-31"} if upper else {4: "-01-01", 7: "-01"}
+    return value + pad.get(len(value), "")
+
+
+def filters(schema, committee=None, date_from=None, date_to=None, kind=None, entities=(), rtypes=None):
+    """The filter query for the common options, or ``None``."""
+    parts = []
+    if committee:
+        parts.append(QueryParser("committee_text", schema, group=OrGroup.factory(0.0)).parse(f'"{committee}"'))
+    lo, hi = iso_bound(date_from, False), iso_bound(date_to, True)
+    if lo or hi:
+        parts.append(TermRange("date", lo, hi))
+    if kind:
+        parts.append(Term("kind", kind))
+    for ent in entities:
+        label, _, name = ent.partition(":")
+        if not name:
+            raise ValueError(f"--entity wants LABEL:NAME, got {ent}")
+        parts.append(Term("entities", f"{label.strip().upper()}:{name.strip()}".lower()))
+    if rtypes:
+        parts.append(Or([Term("rtype", t) for t in rtypes]))
+    return And(parts) if parts else None
+
+
+def _parser(schema):
+    parser = MultifieldParser(SEARCH_FIELDS, schema)
+    parser.add_plugin(FuzzyTermPlugin())
+    return parser
+
+
+def display_path(path: str) -> str:
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def _hit_dict(hit, snippet: str | None = None) -> dict:
+    extra = hit.get("extra") or {}
+    return {
+        "type": hit["rtype"],
+        "title": hit.get("title"),
+        "committee": hit.get("committee"),
+        "date": hit.get("date"),
+        "kind": hit.get("kind"),
+        "document": hit.get("document"),
+        "document_title": hit.get("doc_title"),
+        "agenda_item": hit.get("item"),
+        "minute": hit.get("minute"),
+        "file": hit["path"],
+        "page": hit.get("page"),
+        **({"snippet": snippet} if snippet is not None else {}),
+        **({"clauses": extra["clauses"]} if "clauses" in extra else {}),
+    }
+
+
+def _collapse_key(hit, canon: dict[str, str]) -> tuple:
+    """Same record in two copies of one report: same group, type and heading or opening words."""
+    group = canon.get(hit.get("doc_key"), hit.get("doc_key") or hit["rid"])
+    if group == hit.get("doc_key") and hit.get("doc_key") not in canon:
+        return (hit["rid"],)
+    label = normalise(hit.get("title")) or normalise(hit.get("text"))[:80]
+    return (group, hit["rtype"], label)
+
+
+def search(ix, query: str, limit: int = 10, **filter_opts) -> dict:
+    """Ranked, de-duplicated hits with snippets and facet counts."""
+    with ix.searcher() as s:
+        q = _parser(ix.schema).parse(query)
+        flt = filters(ix.schema, **filter_opts)
+        facets = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
+        results = s.search(q, limit=max(limit * 5, 50), filter=flt, mask=Or([Term("rtype", "file"), Term("rtype", "dup")]),
+                           groupedby=facets, terms=True)
+        results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
+        results.formatter = Marker()
+        pairs = load_pairs(s)
+        canon = canonical_map(pairs)
+        copies: dict[str, list[str]] = {}
+        for p in pairs:
+            group = canon[p["a"]["key"]]
+            copies.setdefault(group, []).extend(x["path"] for x in (p["a"], p["b"]))
+        hits, seen = [], {}
+        for hit in results:
+            key = _collapse_key(hit, canon)
+            if key in seen:
+                other = seen[key]
+                if hit["path"] not in other["also_in"] and hit["path"] != other["file"]:
+                    other["also_in"].append(hit["path"])
+                continue
+            if len(hits) >= limit:
+                continue
+            snippet = hit.highlights("text", top=2) or hit.highlights("title") or (hit.get("text") or "")[:200]
+            d = _hit_dict(hit, snippet)
+            d["score"] = round(hit.score, 3)
+            d["also_in"] = []
+            seen[key] = d
+            hits.append(d)
+        facet_counts = {}
+        for name in FACETS:
+            groups = results.groups(name)
+            facet_counts[name] = dict(sorted(((k, v) for k, v in groups.items() if k), key=lambda kv: (-kv[1], kv[0])))
+        return {"query": query, "total": len(results), "hits": hits, "facets": facet_counts}
+
+
+def _minute_key(minute: str | None):
+    m = re.match(r"(\d+)", minute or "")
+    return (int(m.group(1)) if m else 10**9, minute or "")
+
+
+def resolutions(ix, query: str | None = None, **filter_opts) -> list[dict]:
+    """Resolutions oldest first, each decision once even if its minutes are in several files."""
+    with ix.searcher() as s:
+        flt = filters(ix.schema, rtypes=("resolution",), **filter_opts)
+        q = _parser(ix.schema).parse(query) if query else flt
+        results = s.search(q, limit=None, filter=flt if query else None)
+        out, seen = [], set()
+        for hit in results:
+            key = (hit.get("committee"), hit.get("date"), hit.get("minute"), normalise(hit.get("text")))
+            if key in seen:
+                continue
+            seen.add(key)
+            d = _hit_dict(hit)
+            d["text"] = hit.get("text")
+            d.setdefault("clauses", [])
+            out.append(d)
+    out.sort(key=lambda r: (r["date"] or "", r["committee"] or "", _minute_key(r["minute"])))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in utils.default_process(text).split() if w not in STOPWORDS}
+
+
+def title_matches(item: str, title: str | None) -> float:
+    """How surely ``title`` names ``item`` (0-100); 0 when it does not.
+
+    ``token_set_ratio`` forgives extra words either side ("… Progress Against
+    the Recommendations"), ``partial_ratio`` a short query inside a long
+    title; most of the item's own words must also be there, so a generic
+    title ("Children's Services") does not match every long item.
+    """
+    if not title:
+        return 0.0
+    a, b = utils.default_process(item), utils.default_process(title)
+    score = max(fuzz.token_set_ratio(a, b), fuzz.partial_ratio(a, b) if len(a) <= len(b) else 0)
+    wa = _words(item)
+    coverage = len(wa & _words(title)) / len(wa) if wa else 0
+    return score if score >= TRACE_SCORE and coverage >= TRACE_COVERAGE else 0.0
+
+
+def trace(ix, item: str) -> list[dict]:
+    """Meetings where ``item`` was on the agenda, minuted or reported, newest first."""
+    with ix.searcher() as s:
+        parser = QueryParser("title", ix.schema, group=OrGroup.factory(0.9))
+        words = " ".join(re.findall(r"\w+", item))
+        q = parser.parse(words) if words else None
+        if q is None:
+            return []
+        results = s.search(q, limit=2000, filter=Or([Term("rtype", t) for t in TRACE_TYPES]))
+        appearances = []
+        for hit in results:
+            score = title_matches(item, hit.get("title"))
+            if score:
+                d = _hit_dict(hit)
+                d["match"] = round(score, 1)
+                appearances.append(d)
+    return _by_meeting(appearances)
+
+
+def _by_meeting(appearances: list[dict]) -> list[dict]:
+    """One entry per meeting (date and committee), its clearest appearance first."""
+    dated = [a for a in appearances if a["date"]]
+    committees_on = {}
+    for a in dated:
+        if a["committee"]:
+            committees_on.setdefault(a["date"], a["committee"])
+    meetings: dict[tuple, list[dict]] = {}
+    for a in dated:
+        committee = a["committee"] or committees_on.get(a["date"])
+        meetings.setdefault((a["date"], committee), []).append(a)
+    out = []
+    for (date, committee), found in meetings.items():
+        found.sort(key=lambda a: (TRACE_RANK.get(a["type"], 9), -a["match"], a["file"], a["page"] or 0))
+        best = found[0]
+        out.append({
+            "committee": committee,
+            "date": date,
+            "title": best["title"],
+            "document": best["document_title"] or best["document"],
+            "page": best["page"],
+            "file": best["file"],
+            "appearances": [
+                {k: a[k] for k in ("type", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "match")}
+                for a in found
+            ],
+        })
+    out.sort(key=lambda m: (m["date"], m["committee"] or ""), reverse=True)
+    return out
+
+
+def duplicates(ix) -> list[dict]:
+    with ix.searcher() as s:
+        return load_pairs(s)
+

@@ -1,0 +1,148 @@
+"""Turn one file's JSON contract into index records.
+
+Only the public contract (``output.to_json``) is read here, never the model,
+so the index cannot break when extractor internals change.
+"""
+
+from __future__ import annotations
+
+from minutebook.index.schema import LABELS, entity_field
+
+
+def _meeting_context(contract: dict) -> tuple[dict, dict]:
+    """Committee and date for each document id, plus the pack's own.
+
+    A document inside a pack belongs to the meeting the pack summons (the
+    agenda's date), whatever date it prints; the minutes document belongs to
+    the meeting it minutes.
+    """
+    docs = contract.get("documents", [])
+    meetings = contract.get("meetings", [])
+    agenda_meeting = next((m for m in meetings if m.get("source_role") == "agenda"), None)
+    agenda_doc = next((d for d in docs if d.get("kind") == "agenda"), None)
+    pack_committee = (agenda_meeting or {}).get("committee") or (agenda_doc or {}).get("title")
+    pack_date = (agenda_meeting or {}).get("date") or (agenda_doc or {}).get("date")
+    minutes_by_doc = {m.get("document"): m for m in meetings if m.get("source_role") == "minutes"}
+    committee_entities: dict[str, str] = {}
+    for e in contract.get("entities", []):
+        if e.get("label") == "COMMITTEE":
+            committee_entities.setdefault(e.get("document"), e.get("canonical") or e.get("text"))
+    context = {}
+    for d in docs:
+        minuted = minutes_by_doc.get(d["id"])
+        if minuted:
+            committee, date = minuted.get("committee") or pack_committee, minuted.get("date") or d.get("date")
+        elif d.get("kind") == "minutes":
+            committee, date = pack_committee, d.get("date")
+        else:
+            committee, date = pack_committee, pack_date or d.get("date")
+        context[d["id"]] = (committee or committee_entities.get(d["id"]), date)
+    return context, {"committee": pack_committee, "date": pack_date}
+
+
+def _entity_fields(entities: list[dict]) -> dict:
+    """Entity names as ``ent_<label>`` keywords, ``LABEL:name`` pairs and searchable text."""
+    by_label: dict[str, set[str]] = {}
+    for e in entities:
+        name = (e.get("canonical") or e.get("text") or "").replace(",", " ").strip()
+        if name and e.get("label") in LABELS:
+            by_label.setdefault(e["label"], set()).add(name)
+    if not by_label:
+        return {}
+    out = {entity_field(label): ",".join(sorted(names)) for label, names in by_label.items()}
+    out["entities"] = ",".join(sorted(f"{label}:{n}" for label, names in by_label.items() for n in names))
+    out["entity_names"] = " ".join(sorted({n for names in by_label.values() for n in names}))
+    return out
+
+
+def _mentioned(entities: list[dict], text: str) -> list[dict]:
+    """Entities of a document whose words appear in a record that has no section of its own."""
+    low = text.lower()
+    return [e for e in entities if e.get("text") and e["text"].lower() in low]
+
+
+def table_text(t: dict) -> str:
+    lines = [" | ".join(c for c in t.get("header", []) if c)]
+    lines += [" | ".join(c.replace("\n", " ") for c in row if c) for row in t.get("rows", [])]
+    return "\n".join(line for line in lines if line)
+
+
+def document_text(d: dict) -> str:
+    """A document's words: its sections (heading and text) then its tables."""
+    parts = []
+    for s in d.get("sections", []):
+        head = " ".join(x for x in (s.get("number"), s.get("heading")) if x)
+        parts.extend(x for x in (head, s.get("text")) if x)
+    parts.extend(table_text(t) for t in d.get("tables", []))
+    return "\n".join(p for p in parts if p)
+
+
+def records_from_contract(contract: dict, path: str) -> list[dict]:
+    """Every record for one file, ready for ``writer.add_document(**record)``."""
+    sha = contract["source"]["sha256"]
+    docs = {d["id"]: d for d in contract.get("documents", [])}
+    context, pack = _meeting_context(contract)
+    ents_by_doc: dict[str, list[dict]] = {}
+    for e in contract.get("entities", []):
+        ents_by_doc.setdefault(e.get("document"), []).append(e)
+    records: list[dict] = []
+
+    def add(rtype: str, key: str, doc_id: str | None, *, title=None, text=None, page=None, entities=(), **more):
+        doc = docs.get(doc_id) or {}
+        committee, date = context.get(doc_id, (pack["committee"], pack["date"]))
+        committee = more.pop("committee", None) or committee
+        date = more.pop("date", None) or date
+        rec = {
+            "rid": f"{path}::{key}",
+            "rtype": rtype,
+            "path": path,
+            "sha256": sha,
+            "title": title,
+            "text": text,
+            "page": page,
+            "committee": committee,
+            "committee_text": committee,
+            "date": date,
+            "year": date[:4] if date else None,
+            "document": doc_id,
+            "doc_key": f"{path}#{doc_id}" if doc_id else None,
+            "doc_title": doc.get("title"),
+            "kind": doc.get("kind"),
+            "item": doc.get("agenda_item"),
+            **_entity_fields(list(entities)),
+            **more,
+        }
+        records.append({k: v for k, v in rec.items() if v is not None and v != ""})
+
+    src = contract["source"]
+    add("file", "file", None, title=None, extra={"pages": src.get("pages"), "format": src.get("format"), "documents": len(docs)})
+    for d in docs.values():
+        ents = ents_by_doc.get(d["id"], [])
+        add("document", d["id"], d["id"], title=d.get("title"), text=document_text(d), page=d.get("page_start"), entities=ents,
+            extra={"page_end": d.get("page_end"), "printed_date": d.get("date")})
+        for s in d.get("sections", []):
+            heading = " ".join(x for x in (s.get("number"), s.get("heading")) if x) or None
+            add("section", s["id"], d["id"], title=heading, text=s.get("text"), page=s.get("page"), number=s.get("number"),
+                entities=[e for e in ents if e.get("section") == s["id"]])
+        for n, t in enumerate(d.get("tables", []), start=1):
+            text = table_text(t)
+            add("table", t.get("id") or f"{d['id']}.t{n}", d["id"], title=t.get("title"), text=text, page=t.get("page"),
+                entities=_mentioned(ents, text), extra={"header": t.get("header"), "rows": len(t.get("rows", []))})
+    for mi, m in enumerate(contract.get("meetings", []), start=1):
+        committee, date, mdoc = m.get("committee"), m.get("date"), m.get("document")
+        for a in m.get("agenda_items", []):
+            filed = next((d["id"] for d in docs.values() if d.get("agenda_item") == a["number"] and d.get("kind") != "appendix"), None)
+            text = "\n".join([a.get("title") or ""] + a.get("sub_items", []))
+            where = docs.get(filed or mdoc) or {}
+            add("agenda_item", f"m{mi}.a{a['number']}", filed or mdoc, title=a.get("title"), text=text, page=where.get("page_start"),
+                committee=committee, date=date, item=a["number"], entities=_mentioned(ents_by_doc.get(filed or mdoc, []), text),
+                extra={"officer": a.get("officer"), "private": a.get("private"), "agenda_document": mdoc,
+                       "printed_pages": [a.get("page_start"), a.get("page_end")]})
+        for i in m.get("minutes_items", []):
+            add("minutes_item", f"m{mi}.i{i['number']}", mdoc, title=i.get("title"), text=i.get("title"), page=i.get("page"),
+                committee=committee, date=date, minute=i["number"], extra={"private": i.get("private")})
+        for r_n, r in enumerate(m.get("resolutions", []), start=1):
+            add("resolution", f"m{mi}.r{r_n}", mdoc, title=r.get("title"), text=r.get("text"), page=r.get("page"),
+                committee=committee, date=date, minute=r.get("minute"), entities=_mentioned(ents_by_doc.get(mdoc, []), r.get("text") or ""),
+                extra={"clauses": r.get("clauses", []), "style": r.get("style"), "private": r.get("private")})
+    return records
