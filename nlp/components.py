@@ -29,6 +29,14 @@ GROUPS = ("mb_gazetteer", "mb_legislation", "mb_indicators", "mb_quantities", "m
 MODEL_LABELS = ("PERSON", "ORG")
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text`` rebuilds the string from tokens on every access; do it once per doc."""
+    text = doc.user_data.get("mb_text")
+    if text is None:
+        text = doc.user_data["mb_text"] = doc.text
+    return text
+
+
 def _values(doc: Doc) -> dict:
     if doc._.mb_values is None:
         doc._.mb_values = {}
@@ -137,6 +145,8 @@ class Shapes:
         self.qualifiers = set(group_qualifiers)
         self.council_kinds = set(council_kinds)
         self.max_words = max_words
+        words = sorted(set(self.heads) | {"Council", "Group"}, key=len, reverse=True)
+        self.head_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
         self.welsh = re.compile(
             r"(?:\b[A-Z][a-z]+\s)?\b[A-Z][a-z]+(?:-(?:y|yr|Y|upon|on|under|le|in|by|cum|next|the)-[A-Z][a-z]+)+\b"
         )
@@ -178,7 +188,13 @@ class Shapes:
         ends = {s.end - 1: (s.start, s.label_) for s in gaz if s.label_ != "PLACE"}
         places = {s.end - 1: s.start for s in gaz if s.label_ == "PLACE"}
         spans = []
-        for tok in doc:
+        # Find head words by regex on the text: cheaper than making a Token
+        # for every word of every section.
+        for hit in self.head_re.finditer(_text(doc)):
+            head_span = doc.char_span(hit.start(), hit.end())
+            if head_span is None or len(head_span) != 1:
+                continue
+            tok = head_span[0]
             label = self.heads.get(tok.text)
             if label is None:
                 if tok.text == "Council" and tok.i > 0:
@@ -211,7 +227,7 @@ class Shapes:
             if label == "COMMITTEE" and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_digit and doc[end + 2].text == ")":
                 end += 3
             spans.append(Span(doc, start, end, label=label, kb_id=self._canonical(doc, start, end, label)))
-        for m in self.welsh.finditer(doc.text):
+        for m in self.welsh.finditer(_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="PLACE", alignment_mode="expand")
             if span is not None:
                 if span[0].lower_ in vocab.BREAK or span[0].text in vocab.MONTHS:
@@ -297,11 +313,11 @@ def legislation(doc: Doc) -> Doc:
             break
         if start < tok.i:
             spans.append(Span(doc, start, end, label="LEGISLATION", kb_id=_norm_act(doc[start:end].text)))
-    for m in LEG_REF.finditer(doc.text):
+    for m in LEG_REF.finditer(_text(doc)):
         text = m.group(0)
         if text.lower().startswith("section"):
             number = re.match(r"\w+\s+(\d+[A-Z]?)", text).group(1)
-            after = doc.text[m.end(): m.end() + 60]
+            after = _text(doc)[m.end(): m.end() + 60]
             near_act = re.match(r"\s*(?:\(\w+\))*\s*of\s+(?:the\s+)?[A-Z][\w ]*?(?:Act|Regulations)", after)
             if not (near_act or number in KNOWN_SECTIONS or "(" in text):
                 continue
@@ -338,7 +354,7 @@ def indicators(doc: Doc) -> Doc:
     time …"), beside the word indicator/measure ("A1 and A2 indicator"), or
     in brackets after the thing it measures ("entering care (A10)").
     """
-    text = doc.text
+    text = _text(doc)
     found = []
     for m in IND_NAMED.finditer(text):
         found.append((m.start(), m.end()))
@@ -390,13 +406,13 @@ def iso_date(text: str) -> str | None:
 def quantities(doc: Doc) -> Doc:
     """Sums of money ("£1.2m") and dates ("Thursday, 16th October, 2025"), canonical ISO where a day is named."""
     spans = []
-    for m in MONEY.finditer(doc.text):
+    for m in MONEY.finditer(_text(doc)):
         if not re.search(r"[1-9]", m.group(0)):
             continue  # "£000" heads a column of thousands; it is no sum.
         span = doc.char_span(m.start(), m.end(), label="MONEY", alignment_mode="expand")
         if span is not None:
             spans.append(Span(doc, span.start, span.end, label="MONEY", kb_id=m.group(0).replace(" ", "")))
-    for m in DATE.finditer(doc.text):
+    for m in DATE.finditer(_text(doc)):
         span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
         if span is not None:
             spans.append(Span(doc, span.start, span.end, label="DATE", kb_id=iso_date(m.group(0)) or m.group(0)))
@@ -421,6 +437,7 @@ PAREN_ROLE = re.compile(r"^\s*\(([^)]{1,40})\)")
 NOT_BEFORE_INITIAL = re.compile(r"(?:Appendix|Annex|Table|Figure|Part|Section|Schedule|Option|Plan|Stage|Grade|Level|Category|Tier|Key|Type|Group|Class|Year|Block|Phase|Priority|Band|Unit|Ward|Zone|Area|Route|Item|Agenda|Page|No\.?)\s$")
 
 
+FORENAMES = vocab.forenames()
 CAP_START = re.compile(r"\b[A-Z][a-z]")
 
 
@@ -457,7 +474,7 @@ class People:
         self.forenames = forenames
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _text(doc)
         found: list[tuple[int, int, str]] = []  # start, end, canonical
         for m in TITLED_LIST.finditer(text):
             for item in LIST_ITEM.finditer(m.group(1)):
@@ -534,7 +551,7 @@ class People:
         words = m.group(1).split()
         # A role ends where the next name's forename or initial begins.
         for n, w in enumerate(words):
-            if n and (re.fullmatch(r"[A-Z]", w) or (n + 1 < len(words) and words[n + 1][:1].isupper() and w in vocab.forenames())):
+            if n and (re.fullmatch(r"[A-Z]", w) or (n + 1 < len(words) and words[n + 1][:1].isupper() and w in FORENAMES)):
                 words = words[:n]
                 break
         role = " ".join(words).strip(" ,")
@@ -581,6 +598,7 @@ class Resolve:
             if ent.label_ in self.model_labels and not any(taken[ent.start:ent.end]):
                 chosen.append(Span(doc, ent.start, ent.end, label=ent.label_, kb_id=ent.text))
         doc.ents = filter_spans(chosen)
+        doc.user_data.pop("mb_text", None)
         for group in GROUPS:
             if group in doc.spans:
                 del doc.spans[group]
