@@ -19,11 +19,13 @@ import verify  # noqa: E402
 from content_cyp import CYP_1  # noqa: E402
 from content_cyp2 import CYP_2  # noqa: E402
 from content_cyp3 import CYP_3  # noqa: E402
+from content_hsg import HSG_1  # noqa: E402
+from content_hsg2 import HSG_2, HSG_3  # noqa: E402
 from render import build  # noqa: E402
 
 EXPECTED = HERE.parent / "tests" / "expected"
-PACKS = [CYP_1, CYP_2, CYP_3]
-TRACE_KEYS = {"Youth Hub Review": "Youth Hub Review"}
+PACKS = [CYP_1, CYP_2, CYP_3, HSG_1, HSG_2, HSG_3]
+TRACE_KEYS = {"Youth Hub Review": "Youth Hub Review", "Tenant Voice Panel": "Tenant Voice Panel"}
 
 
 def dump(path: Path, data: dict) -> None:

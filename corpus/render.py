@@ -72,7 +72,8 @@ def minutes(p: Pack, m: dict, stamp: str) -> None:
     for name in mm["present"][1:]:
         p.para(name, indent=110, after=2)
     p.gap(6)
-    p.pair("Co-Opted Members:", ", ".join(mm["coopted"]), tab=130)
+    if mm["coopted"]:
+        p.pair("Co-Opted Members:", ", ".join(mm["coopted"]), tab=130)
     lines = officers_line(mm["officers"])
     p.para("Employees (by Service Area):", bold=True, after=2)
     for ln in lines:
