@@ -93,23 +93,23 @@ def appearances(m: dict, key: str) -> list[dict]:
     out, docs = [], documents(m)
     for it in m["agenda"]:
         if key in it["title"]:
-            out.append({"file": m["stem"], "document": "d1", "where": f"agenda item {it['num']}",
+            out.append({"file": f"{m['stem']}.pdf", "document": "d1", "where": f"agenda item {it['num']}",
                         "meeting_date": m["date"], "as_printed": it["title"]})
     for k, (num, doc) in enumerate(doc_order(m), start=2):
         if doc is None:
             for it in m["minutes"]["items"]:
                 if key in it["title"]:
-                    out.append({"file": m["stem"], "document": f"d{k}",
+                    out.append({"file": f"{m['stem']}.pdf", "document": f"d{k}",
                                 "where": f"minute {it['num']}", "meeting_date": m["minutes"]["date"],
                                 "as_printed": it["title"]})
         elif doc["kind"] == "work_programme":
             for r in doc["rows"]:
                 if key in r[1]:
-                    out.append({"file": m["stem"], "document": f"d{k}",
+                    out.append({"file": f"{m['stem']}.pdf", "document": f"d{k}",
                                 "where": f"work programme, meeting of {r[0]}",
                                 "meeting_date": wp_date(r[0]), "as_printed": r[1]})
         elif key in doc["subject"]:
-            out.append({"file": m["stem"], "document": f"d{k}",
+            out.append({"file": f"{m['stem']}.pdf", "document": f"d{k}",
                         "where": f"{docs[k - 1]['kind'].replace('_', ' ')} filed under agenda item {num}",
                         "meeting_date": doc["date"], "as_printed": doc["subject"]})
     return out
