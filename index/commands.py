@@ -141,7 +141,8 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
         if h["also_in"]:
             click.echo("     also in: " + ", ".join(display_path(p) for p in h["also_in"]))
         if h.get("snippet"):
-            click.echo("     " + " ".join(h["snippet"].split()))
+            snippet = " ".join(h["snippet"].split())
+            click.echo("     " + (snippet[:300] + " …" if len(snippet) > 300 else snippet))
     click.echo(f"({len(found['hits'])} shown of {found['total']} matching records)")
 
 
@@ -194,7 +195,8 @@ def trace_cmd(item, index_dir, fmt):
             where = {"agenda_item": f"agenda item {a['agenda_item']}", "minutes_item": f"minute {a['minute']}",
                      "resolution": f"resolution, minute {a['minute']}"}.get(a["type"], a["document_title"] or "document")
             page = f" p.{a['page']}" if a["page"] else ""
-            click.echo(f"    {where}: {a['title']}  ({display_path(a['file'])}{page})")
+            also = f" +{len(a['also_in'])} cop{'y' if len(a['also_in']) == 1 else 'ies'}" if a["also_in"] else ""
+            click.echo(f"    {where}: {a['title']}  ({display_path(a['file'])}{page}{also})")
     latest = found[0]
     click.echo(f"last reported: {latest['date']}, {latest['committee'] or '(committee unknown)'}")
 

@@ -103,6 +103,16 @@ def _collapse_key(hit, canon: dict[str, str]) -> tuple:
     return (group, hit["rtype"], label)
 
 
+def _snippet(hit) -> str:
+    """Best fragments of the text, else of the title; highlights() needs the field present."""
+    for name in ("text", "title"):
+        if hit.get(name):
+            found = hit.highlights(name, top=2)
+            if found:
+                return found
+    return (hit.get("text") or "")[:200]
+
+
 def search(ix, query: str, limit: int = 10, **filter_opts) -> dict:
     """Ranked, de-duplicated hits with snippets and facet counts."""
     with ix.searcher() as s:
@@ -129,7 +139,7 @@ def search(ix, query: str, limit: int = 10, **filter_opts) -> dict:
                 continue
             if len(hits) >= limit:
                 continue
-            snippet = hit.highlights("text", top=2) or hit.highlights("title") or (hit.get("text") or "")[:200]
+            snippet = _snippet(hit)
             d = _hit_dict(hit, snippet)
             d["score"] = round(hit.score, 3)
             d["also_in"] = []
@@ -229,13 +239,23 @@ def _by_meeting(appearances: list[dict]) -> list[dict]:
             "document": best["document_title"] or best["document"],
             "page": best["page"],
             "file": best["file"],
-            "appearances": [
-                {k: a[k] for k in ("type", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "match")}
-                for a in found
-            ],
+            "appearances": _merge_copies(found),
         })
     out.sort(key=lambda m: (m["date"], m["committee"] or ""), reverse=True)
     return out
+
+
+def _merge_copies(found: list[dict]) -> list[dict]:
+    """The same appearance in several files (a PDF and its text, a reissued note) listed once."""
+    merged: dict[tuple, dict] = {}
+    for a in found:
+        key = (a["type"], normalise(a["title"]), a["agenda_item"], a["minute"])
+        if key in merged:
+            merged[key]["also_in"].append(a["file"])
+        else:
+            keep = ("type", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "match")
+            merged[key] = {k: a[k] for k in keep} | {"also_in": []}
+    return list(merged.values())
 
 
 def duplicates(ix) -> list[dict]:

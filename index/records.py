@@ -23,10 +23,6 @@ def _meeting_context(contract: dict) -> tuple[dict, dict]:
     pack_committee = (agenda_meeting or {}).get("committee") or (agenda_doc or {}).get("title")
     pack_date = (agenda_meeting or {}).get("date") or (agenda_doc or {}).get("date")
     minutes_by_doc = {m.get("document"): m for m in meetings if m.get("source_role") == "minutes"}
-    committee_entities: dict[str, str] = {}
-    for e in contract.get("entities", []):
-        if e.get("label") == "COMMITTEE":
-            committee_entities.setdefault(e.get("document"), e.get("canonical") or e.get("text"))
     context = {}
     for d in docs:
         minuted = minutes_by_doc.get(d["id"])
@@ -36,8 +32,22 @@ def _meeting_context(contract: dict) -> tuple[dict, dict]:
             committee, date = pack_committee, d.get("date")
         else:
             committee, date = pack_committee, pack_date or d.get("date")
-        context[d["id"]] = (committee or committee_entities.get(d["id"]), date)
+        context[d["id"]] = (committee or _addressee(d, contract.get("entities", [])), date)
     return context, {"committee": pack_committee, "date": pack_date}
+
+
+def _addressee(doc: dict, entities: list[dict]) -> str | None:
+    """A lone report's committee: one named in its opening sections (the "To:" line)."""
+    if doc.get("kind") not in ("briefing_note", "report"):
+        return None
+    opening = {s["id"] for s in doc.get("sections", [])[:2]}
+    return next((e.get("canonical") or e.get("text") for e in entities
+                 if e.get("label") == "COMMITTEE" and e.get("document") == doc["id"] and e.get("section") in opening), None)
+
+
+def same_name(name: str | None) -> str | None:
+    """One spelling per body for filters and facets: typographic apostrophes and spacing vary by file."""
+    return " ".join(name.replace("\u2019", "'").split()) if name else None
 
 
 def _entity_fields(entities: list[dict]) -> dict:
@@ -90,7 +100,7 @@ def records_from_contract(contract: dict, path: str) -> list[dict]:
     def add(rtype: str, key: str, doc_id: str | None, *, title=None, text=None, page=None, entities=(), **more):
         doc = docs.get(doc_id) or {}
         committee, date = context.get(doc_id, (pack["committee"], pack["date"]))
-        committee = more.pop("committee", None) or committee
+        committee = same_name(more.pop("committee", None) or committee)
         date = more.pop("date", None) or date
         rec = {
             "rid": f"{path}::{key}",
