@@ -57,6 +57,48 @@ def extract(files, fmt, password, entities):
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--terms", type=click.Path(exists=True, dir_okay=False), help="YAML file of extra terms: label, name, aliases.")
+@click.option("--model", default=None, help="An installed spaCy English model whose PERSON/ORG spans may add to the rules.")
+@click.option("--label", "labels", multiple=True, help="Only these labels (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def entities(files, terms, model, labels, fmt):
+    """List the entities in FILES by label, with counts, one canonical name each."""
+    from collections import Counter, defaultdict
+
+    from minutebook.extract import ReadError, extract_file
+    from minutebook.nlp import build_nlp, canonicalize, tag_documents
+
+    try:
+        nlp = build_nlp(model=model, terms=terms)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    found, failed = [], 0
+    for path in files:
+        try:
+            ex = extract_file(path)
+        except ReadError as exc:
+            fail(path, str(exc))
+            failed += 1
+            continue
+        found.extend(tag_documents(ex.documents, nlp=nlp))
+    canonicalize(found)  # one name per entity across all the files given
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for e in found:
+        if not labels or e.label in labels:
+            counts[e.label][e.canonical] += 1
+    if fmt == "json":
+        click.echo(json.dumps({label: dict(c.most_common()) for label, c in sorted(counts.items())}, ensure_ascii=False, indent=2))
+    else:
+        for label, c in sorted(counts.items()):
+            click.echo(f"{label} ({sum(c.values())})")
+            for name, n in c.most_common():
+                click.echo(f"  {n:4d}  {name}")
+    if failed:
+        sys.exit(1)
+
+
 def _tag(ex) -> None:
     """Add entities when the spaCy pipeline is available."""
     try:
