@@ -50,6 +50,12 @@ ATTENDANCE_LABEL = re.compile(
     r")(?:\s*[:\-–]\s*|\s+(?=(?:councillors?|cllrs?)\b)|\s*$)(?P<rest>.*)$",
     re.I,
 )
+# A label run into the line before it, as a reader that joins short lines leaves it.
+EMBEDDED_LABEL = re.compile(
+    r"\s+(?=(?:co-?\s?opted\s+members?|other\s+members|others\s+present|also\s+present|in\s+attendance"
+    r"|apologies(?:\s+for\s+absence)?|officers|employees)(?:\s*\([^)]*\))?\s*:)",
+    re.I,
+)
 OFFICER_LABEL = re.compile(r"^(?:employees|officers|staff)\b", re.I)
 LABEL_TAIL = re.compile(r"^[^:]{0,30}\)?\s*:$")
 TITLES = r"(?:Councillors?|Cllrs?\.?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|Mx|Dr|Prof(?:essor)?|Rev(?:erend)?|Sir|Dame|Lord|Lady)"
@@ -67,6 +73,7 @@ PRIVATE_BREAK = re.compile(r"^(?:private|confidential|exempt)\s+(?:business|item
 MINUTE = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:/\d{2,4})?[a-z]?)(?:[.:)]\s*|\s+)(?P<title>[A-Z‘'\"(].*)$")
 CLOSED = re.compile(r"\b(?:meeting|proceedings)\s+(?:closed|ended|finished|terminated|concluded|rose)\s+at\s+(?P<t>.+)$", re.I)
 DECLARATIONS = re.compile(r"\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b|\bdisclosures?\s+of\s+interests?\b", re.I)
+DECLARED = re.compile(r"\b(?:interests?|declar\w*|disclos\w*)\b", re.I)
 NIL = re.compile(r"^(?:there\s+(?:were|was)\s+no\b|no\s+(?:\w+\s+){0,3}(?:declarations|interests|disclosures)\b|none\b|nil\b)", re.I)
 
 RESOLVED = re.compile(r"^(?:it\s+was\s+(?:\w+\s+)?|and\s+)?(?:resolved|recommended)\b", re.I)
@@ -176,6 +183,7 @@ def minutes_meeting(doc: Document) -> Meeting:
     first = _first_minute(body)
     _attendance(body[:first], meeting)
     _minutes(body[first:], meeting, _year(date))
+    meeting.refers_to_meetings = _referred_meetings(body[first:], date)
     return meeting
 
 
@@ -251,8 +259,8 @@ def _attendance(blocks: list[Block], meeting: Meeting) -> None:
     att = Attendance()
     role = None
     skip_tail = False
-    for b in blocks:
-        text = b.text.strip()
+    lines = [part for b in blocks for part in EMBEDDED_LABEL.split(b.text.strip())]
+    for text in lines:
         if skip_tail and LABEL_TAIL.match(text):
             skip_tail = False
             continue
@@ -391,7 +399,7 @@ def _minutes(blocks: list[Block], meeting: Meeting, year: int | None) -> None:
         if res:
             meeting.resolutions.append(res)
             continue
-        if current and DECLARATIONS.search(current.title) and not NIL.match(text):
+        if current and DECLARATIONS.search(current.title) and DECLARED.search(text) and not NIL.match(text):
             meeting.declarations.append(_collapse(text))
         i += 1
     _mark_private(meeting)
