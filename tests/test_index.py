@@ -1,0 +1,227 @@
+"""The search index: ingest, search, resolutions, trace, duplicates, safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from filelock import FileLock
+from whoosh import index as windex
+
+from minutebook.cli import cli
+from minutebook.index import default_index_dir
+from minutebook.index.ingest import LOCK_NAME, ingest
+from minutebook.index.query import duplicates, resolutions, search, trace
+from minutebook.index.records import records_from_contract
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+needs_shared = pytest.mark.skipif(not (SHARED / "pdf").is_dir(), reason="development corpus ../shared/corpus is not beside this checkout")
+PEER = "Children's Services Resources and Efficiency Peer Challenge Progress Against the Recommendations"
+
+
+@pytest.fixture(scope="session")
+def shared_ix(tmp_path_factory):
+    """One index of the development PDFs for the whole session."""
+    if not (SHARED / "pdf").is_dir():
+        pytest.skip("development corpus ../shared/corpus is not beside this checkout")
+    where = str(tmp_path_factory.mktemp("ix"))
+    report = ingest([str(SHARED / "pdf")], where, jobs=2)
+    assert not report.errors, report.errors
+    return windex.open_dir(where), where
+
+
+@pytest.fixture
+def small(tmp_path):
+    """Two short text notes in a folder, and an empty index directory."""
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("development corpus ../shared/corpus is not beside this checkout")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for stem in ("000_605681e43db76aa2", "004_0ab796b4501ffa23"):
+        shutil.copy(SHARED / "seeds" / f"{stem}.txt", docs / f"{stem}.txt")
+    return docs, str(tmp_path / "ix")
+
+
+def _run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def _records(where, path):
+    ix = windex.open_dir(where)
+    with ix.searcher() as s:
+        return list(s.documents(path=os.path.abspath(path)))
+
+
+@needs_shared
+def test_trace_peer_challenge_finds_both_meetings(shared_ix):
+    ix, where = shared_ix
+    found = trace(ix, "Peer Challenge")
+    assert [m["date"] for m in found] == ["2025-10-16", "2025-02-13"]
+    for variant in (PEER, "Children's Services Resources and Efficiency Peer Challenge"):
+        assert {"2025-10-16", "2025-02-13"} <= {m["date"] for m in trace(ix, variant)}
+    result = _run("trace", "Peer Challenge", "--index", where)
+    assert result.exit_code == 0
+    assert result.stdout.strip().splitlines()[-1] == "last reported: 2025-10-16, Education and Children's Services Scrutiny Board (2)"
+    as_json = json.loads(_run("trace", "Peer Challenge", "--index", where, "--format", "json").stdout)
+    assert {"committee", "date", "title", "document", "page"} <= set(as_json[0])
+    assert as_json[0]["date"] == "2025-10-16"
+
+
+@needs_shared
+def test_trace_of_unknown_item_is_empty(shared_ix):
+    assert trace(shared_ix[0], "Municipal Golf Course Drainage") == []
+
+
+@needs_shared
+def test_standalone_note_and_pack_item_6_are_one_duplicate_pair(shared_ix):
+    pairs = duplicates(shared_ix[0])
+    assert len(pairs) == 1
+    sides = {(os.path.basename(p["path"])[:3], p["document"]) for p in (pairs[0]["a"], pairs[0]["b"])}
+    assert sides == {("000", "d1"), ("001", "d7")}
+    assert pairs[0]["a"]["item"] == "6"
+
+
+@needs_shared
+def test_duplicate_report_is_collapsed_in_search(shared_ix):
+    hits = search(shared_ix[0], '"progress against the recommendations"', limit=20)["hits"]
+    docs = [h for h in hits if h["type"] == "document" and h["title"] == PEER]
+    assert len(docs) == 1
+    assert {os.path.basename(docs[0]["file"]), *map(os.path.basename, docs[0]["also_in"])} == {
+        "000_605681e43db76aa2.pdf", "001_70795ba4a3317528.pdf"}
+
+
+@needs_shared
+@pytest.mark.parametrize("query, expected", [
+    ('"Coventry Outdoor Education"', ("resolution", "An Overview of Coventry Outdoor Education Service (Coventry Outdoors)", "2025-09-11")),
+    ("adoption", ("document", "Children's Services Annual Adoption Report 2024/2025", "2025-10-16")),
+    ('"Coventry Education Performance"', ("agenda_item", "Coventry Education Performance", "2025-02-13")),
+    ('"Journey to Excellence"', ("document", "Children’s Services Strategic Plan and Journey to Excellence 2019 - 2022", None)),
+    ("Horizon", ("resolution", "Work Programme", "2025-01-16")),
+])
+def test_search_top_hit(shared_ix, query, expected):
+    top = search(shared_ix[0], query, limit=1)["hits"][0]
+    assert (top["type"], top["title"], top["date"]) == expected
+
+
+@needs_shared
+def test_search_filters_facets_and_json(shared_ix):
+    ix, where = shared_ix
+    found = search(ix, "fostering", kind="appendix", date_from="2025-10", date_to="2025")
+    assert found["hits"] and all(h["kind"] == "appendix" and h["date"].startswith("2025-10") for h in found["hits"])
+    assert found["facets"]["kind"] == {"appendix": found["total"]}
+    assert search(ix, "fostering", date_to="2024")["hits"] == []
+    assert search(ix, "fost~1", limit=3)["hits"], "fuzzy terms are on"
+    out = json.loads(_run("search", "adopt*", "--index", where, "--committee", "scrutiny board", "--format", "json").stdout)
+    assert set(out["facets"]) == {"committee", "year", "kind"}
+    hit = out["hits"][0]
+    assert {"committee", "date", "document", "agenda_item", "file", "page", "snippet"} <= set(hit)
+    assert "**" in hit["snippet"]
+
+
+@needs_shared
+def test_resolutions_in_date_order_with_clauses(shared_ix):
+    ix, where = shared_ix
+    found = resolutions(ix)
+    dates = [r["date"] for r in found]
+    assert dates == sorted(dates) and "2025-09-11" in dates
+    outdoors = next(r for r in found if r["minute"] == "8" and r["date"] == "2025-09-11")
+    assert outdoors["clauses"][0] == "Notes the information provided in the Briefing Note."
+    assert all(r["date"] == "2025-09-11" for r in resolutions(ix, "outdoor", date_from="2025-09-11"))
+    text = _run("resolutions", "--index", where, "--from", "2025-09").stdout
+    assert "minute 8: An Overview of Coventry Outdoor Education Service" in text
+
+
+def test_records_take_pack_date_except_minutes():
+    contract = {
+        "source": {"sha256": "x", "pages": 3, "format": "pdf"},
+        "documents": [
+            {"id": "d1", "kind": "agenda", "title": "Board", "agenda_item": None, "date": "2025-10-16", "page_start": 1, "sections": [], "tables": []},
+            {"id": "d2", "kind": "minutes", "title": "Minutes", "agenda_item": "3", "date": "2025-09-11", "page_start": 2, "sections": [], "tables": []},
+            {"id": "d3", "kind": "work_programme", "title": "WP", "agenda_item": "7", "date": "2025-10-01", "page_start": 3,
+             "sections": [{"id": "d3.s1", "number": "1", "heading": "Plan", "level": 1, "text": "Words", "page": 3}], "tables": []},
+        ],
+        "meetings": [{"committee": "Board", "date": "2025-10-16", "source_role": "agenda", "document": "d1",
+                      "agenda_items": [{"number": "7", "title": "Work Programme", "page_start": 40, "sub_items": []}]}],
+        "entities": [{"text": "Horizon team", "label": "TEAM", "canonical": "Horizon Team", "document": "d3", "section": "d3.s1", "start": 0, "end": 5}],
+    }
+    recs = {r["rid"].split("::")[1]: r for r in records_from_contract(contract, "/p.pdf")}
+    assert recs["d2"]["date"] == "2025-09-11"
+    assert recs["d3"]["date"] == recs["d3.s1"]["date"] == "2025-10-16"
+    assert recs["m1.a7"]["page"] == 3 and recs["m1.a7"]["document"] == "d3"
+    assert recs["d3.s1"]["ent_team"] == "Horizon Team" and recs["d3.s1"]["entities"] == "TEAM:Horizon Team"
+
+
+def test_unchanged_files_are_not_extracted_again(small, monkeypatch):
+    docs, where = small
+    first = ingest([str(docs)], where, jobs=1)
+    assert (first.ingested, first.skipped, first.unchanged) == (2, 0, 0)
+
+    def boom(*a, **k):
+        raise AssertionError("extract_file called for an unchanged file")
+
+    monkeypatch.setattr("minutebook.extract.extract_file", boom)
+    again = ingest([str(docs)], where, jobs=1)
+    assert (again.ingested, again.skipped, again.unchanged, again.errors) == (0, 0, 2, [])
+    result = _run("ingest", str(docs), "--index", where, "--jobs", "1")
+    assert result.exit_code == 0 and result.stdout.strip() == "0 files ingested, 0 skipped, 2 unchanged"
+
+
+def test_changed_file_replaces_its_records(small):
+    docs, where = small
+    note = docs / "004_0ab796b4501ffa23.txt"
+    ingest([str(docs)], where, jobs=1)
+    old_sha = {r["sha256"] for r in _records(where, note)}
+    note.write_text(note.read_text(encoding="utf-8") + "\n\n9.1 The zebrafinch pilot will report in spring.\n", encoding="utf-8")
+    report = ingest([str(docs)], where, jobs=1)
+    assert (report.ingested, report.unchanged) == (1, 1)
+    recs = _records(where, note)
+    assert len({r["sha256"] for r in recs}) == 1 and not old_sha & {r["sha256"] for r in recs}
+    assert sum(r["rtype"] == "file" for r in recs) == 1
+    assert search(windex.open_dir(where), "zebrafinch")["hits"]
+
+
+def test_prune_drops_records_of_deleted_files(small):
+    docs, where = small
+    ingest([str(docs)], where, jobs=1)
+    gone = docs / "000_605681e43db76aa2.txt"
+    gone.unlink()
+    kept = ingest([str(docs)], where, jobs=1)
+    assert kept.pruned == 0 and _records(where, gone)
+    result = _run("ingest", str(docs), "--index", where, "--prune", "--jobs", "1")
+    assert result.exit_code == 0 and "1 pruned" in result.stdout
+    assert _records(where, gone) == [] and _records(where, docs / "004_0ab796b4501ffa23.txt")
+
+
+def test_bad_file_is_reported_and_batch_continues(small):
+    docs, where = small
+    (docs / "broken.pdf").write_bytes(b"this is not a pdf")
+    result = _run("ingest", str(docs), "--index", where, "--jobs", "1")
+    assert result.exit_code == 1
+    assert f"minutebook: {docs / 'broken.pdf'}: not a PDF" in result.stderr
+    assert result.stdout.strip() == "2 files ingested, 1 skipped, 0 unchanged"
+
+
+def test_second_ingest_fails_fast_while_locked(small):
+    docs, where = small
+    os.makedirs(where)
+    with FileLock(os.path.join(where, LOCK_NAME)):
+        started = time.perf_counter()
+        result = _run("ingest", str(docs), "--index", where, "--jobs", "1")
+        assert time.perf_counter() - started < 5
+    assert result.exit_code == 2
+    assert "another ingest is writing to" in result.stderr
+    assert not windex.exists_in(where)
+
+
+def test_index_location_follows_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("MINUTEBOOK_INDEX", str(tmp_path / "elsewhere"))
+    assert default_index_dir() == str(tmp_path / "elsewhere")
+    monkeypatch.delenv("MINUTEBOOK_INDEX")
+    assert default_index_dir().endswith(os.path.join("minutebook", "index"))
+    result = _run("search", "anything", "--index", str(tmp_path / "none"))
+    assert result.exit_code == 1 and "no index here" in result.stderr
