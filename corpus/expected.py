@@ -72,7 +72,7 @@ def tables_summary(m: dict, info: dict) -> list[dict]:
             if t.get("pages") and t["pages"][0] != t["pages"][1]:
                 row["pages"] = list(t["pages"])
                 row["notes"] = (f"Runs over a page break (pages {t['pages'][0]}-{t['pages'][1]}); "
-                                "the header row is repeated on the next page and counted once.")
+                                "it carries on at the top of the next page without its header: one table.")
             out.append(row)
     return out
 

@@ -2,7 +2,7 @@
 a reportlab canvas that looks like a Word-to-PDF council paper.
 
 A4, Helvetica 11pt body, bold headings, hanging indents, bullet lists, ruled
-tables (real grid lines, header repeated over a page break), unruled
+tables (real grid lines, a table carried over a page break), unruled
 whitespace-aligned tables, a two-column block and a centred "Page N" footer.
 Output is byte-identical from run to run (``invariant=1``, fixed metadata).
 """
@@ -146,8 +146,10 @@ class Pack:
     # -- tables ------------------------------------------------------------
     def ruled_table(self, rows: list[list[str]], widths: list[float], header_rows: int = 1,
                     size: float = 9.5, after: float = 12) -> tuple[int, int]:
-        """Draw a grid table; header rows are bold and repeated after a page
-        break. Returns (first page, last page)."""
+        """Draw a grid table; header rows are bold. A table cut by a page break
+        carries on at the top of the next page without repeating its header,
+        the form a reader must join back into one table. Returns (first page,
+        last page)."""
         scale = (W - LEFT - RIGHT) / sum(widths)
         widths = [w * scale for w in widths]
         pad, lead = 4.0, size * 1.25
@@ -157,20 +159,13 @@ class Pack:
             wrapped = [wrap(txt, wd - 2 * pad, bold, size) for txt, wd in zip(row, widths)]
             h = max(len(w) for w in wrapped) * lead + 2 * pad
             cells.append((wrapped, h, bold))
-        header = cells[:header_rows]
         first = None
-        drawn_on_page = 0
         for r, cell in enumerate(cells):
             if self.y - cell[1] < BOTTOM:
                 self._open_page()
-                drawn_on_page = 0
-                if r >= header_rows:
-                    for hc in header:
-                        self._row(hc, widths, size, pad, lead)
             if first is None:
                 first = self.page
             self._row(cell, widths, size, pad, lead)
-            drawn_on_page += 1
         self.y -= after
         return first, self.page
 

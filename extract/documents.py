@@ -113,11 +113,11 @@ class _State:
             if self.appendix is not None:
                 return m.group("n").lower() != self.appendix and not _in_listing(blocks, i)
             return self.ended or block.new_page and not _in_listing(blocks, i)
-        if block.new_page and block.size >= body_size * 1.6 and self.has_body():
+        if block.new_page and body_size and block.size >= body_size * 1.6 and self.has_body():
             self.next_hint = "appendix" if self.ended or self.appendix else None
             return True
         if self.ended and self.has_body() and not CONTACT.search(text) and not _is_name_role(text):
-            if block.new_page or block.size == 0:
+            if block.new_page:
                 self.next_hint = "appendix"
                 return True
         return False

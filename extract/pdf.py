@@ -254,7 +254,8 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
             for part in re.split(r"\s{2,}", it.text.strip())
         }
         counts.update(keys)
-    repeated = {k for k, c in counts.items() if n >= 3 and c >= max(3, 0.3 * n)}
+    # Short files repeat their running lines on few pages, so two is enough there.
+    repeated = {k for k, c in counts.items() if c >= 2 and (c >= 0.25 * n or n <= 8)}
 
     lines_out: list[Line | Table | tuple] = []
     seen_running: set[str] = set()
@@ -375,7 +376,8 @@ def _paragraphs(items) -> list[Block]:
                 or pitch > expected * 1.12
                 or pitch < 0
                 or gap > line.size * 0.9
-                or (line.bold != prev.bold or abs(line.size - prev.size) > 0.6) and not wrapped
+                or abs(line.size - prev.size) > 0.6
+                or line.bold != prev.bold and not wrapped
                 or P.BLOCK_START.match(line.text.strip()) is not None
                 or P.AGENDA_STAMP.match(line.text.strip()) is not None
             )

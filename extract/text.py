@@ -81,19 +81,22 @@ def _cell(text: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
+PAGE_GAP = 3  # blank lines that mark a page or frame break in extracted text
+
+
 class _Line:
     __slots__ = ("text", "bold", "heading", "indent", "blank_before")
 
     def __init__(self, text, bold, heading, indent, blank_before):
         self.text, self.bold, self.heading = text, bold, heading
-        self.indent, self.blank_before = indent, blank_before
+        self.indent, self.blank_before = indent, blank_before  # blank lines before it
 
 
 def blocks_from_text(text: str) -> list[Block]:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     items: list = []  # _Line | Table | marker Block
     table_rows: list[list[str]] = []
-    blank = False
+    blank = 0
     wrap_width = _wrap_width(raw_lines)
 
     def close_table():
@@ -109,13 +112,13 @@ def blocks_from_text(text: str) -> list[Block]:
                 cells.pop()
             if any(cells):
                 table_rows.append(cells)
-                blank = False
+                blank = 0
                 continue
         if not raw.strip():
-            blank = True
+            blank += 1
             continue
         if RULE.match(raw):
-            blank = True
+            blank += 1
             continue
         close_table()
         heading = False
@@ -136,14 +139,14 @@ def blocks_from_text(text: str) -> list[Block]:
         stamp = P.AGENDA_STAMP.match(clean)
         if stamp:
             items.append(Block(kind="marker", text=f"Agenda Item {stamp.group('n')}"))
-            blank = False
+            blank = 0
             continue
         if PAGE_STAMP.match(clean):
             close_table()  # a printed page break ends a table, as in the original
-            blank = True
+            blank += 1
             continue
         items.append(_Line(clean, bold, heading, indent, blank))
-        blank = False
+        blank = 0
     close_table()
     return _paragraphs(items, wrap_width)
 
@@ -177,6 +180,7 @@ def _paragraphs(items: list, wrap_width: int) -> list[Block]:
                     bold=all(l.bold for l in current),
                     heading=current[0].heading,
                     indent=float(current[0].indent),
+                    new_page=current[0].blank_before >= PAGE_GAP,
                 )
             )
             current = []
