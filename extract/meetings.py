@@ -73,12 +73,15 @@ PRIVATE_BREAK = re.compile(r"^(?:private|confidential|exempt)\s+(?:business|item
 MINUTE = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:/\d{2,4})?[a-z]?)(?:[.:)]\s*|\s+)(?P<title>[A-Z‘'\"(].*)$")
 CLOSED = re.compile(r"\b(?:meeting|proceedings)\s+(?:closed|ended|finished|terminated|concluded|rose)\s+at\s+(?P<t>.+)$", re.I)
 DECLARATIONS = re.compile(r"\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b|\bdisclosures?\s+of\s+interests?\b", re.I)
+APOLOGIES_MINUTE = re.compile(r"^apologies\b", re.I)
+APOLOGIES_FROM = re.compile(r"\bapologies\b.{0,60}?\b(?:received|submitted|given|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(?P<names>.+?)\.?$", re.I)
 DECLARED = re.compile(r"\b(?:interests?|declar\w*|disclos\w*)\b", re.I)
 NIL = re.compile(r"^(?:there\s+(?:were|was)\s+no\b|no\s+(?:\w+\s+){0,3}(?:declarations|interests|disclosures)\b|none\b|nil\b)", re.I)
 
 RESOLVED = re.compile(r"^(?:it\s+was\s+(?:\w+\s+)?|and\s+)?(?:resolved|recommended)\b", re.I)
 PROPOSED = re.compile(r"^(?:it\s+was\s+)?(?:proposed|moved)\s+by\b", re.I)
 PROPOSAL_RESOLVED = re.compile(r"\b(?:resolved|agreed|carried)\b", re.I)
+LABEL_ONLY = re.compile(r"^(?:it\s+was\s+)?(?:resolved|recommended|decisions?|agreed)\s*[:\-–—]?\s*$", re.I)
 DECISION = re.compile(r"^(?:decisions?|agreed)\s*(?:[:\-–]\s*|$)|^AGREED\b", re.I)
 NARRATIVE = re.compile(
     r"^(?:the\s+|it\s+was\s+)?(?:board|committee|sub-committee|cabinet|panel|council|commission|forum|members?|meeting)?\s*"
@@ -124,6 +127,23 @@ def _year(iso: str | None) -> int | None:
 def agenda_meeting(doc: Document) -> Meeting:
     """The meeting an agenda front sheet summons."""
     texts = _texts(doc)
+    date, time, place = _front_labels(texts)
+    date = date or doc.date
+    meeting = Meeting(
+        committee=doc.title,
+        date=date,
+        time=time,
+        place=place,
+        source_role="agenda",
+        document=doc.id,
+        agenda_items=parse_agenda_items(doc),
+    )
+    meeting.refers_to_meetings = _referred_meetings(texts, date)
+    return meeting
+
+
+def _front_labels(texts: list[Block]) -> tuple[str | None, str | None, str | None]:
+    """Date, time and place from ``Date``/``Time``/``Place``/``Venue`` labelled lines near the top."""
     date = time = place = None
     for i, b in enumerate(texts[:30]):
         m = FRONT_LABEL.match(b.text.strip())
@@ -137,18 +157,7 @@ def agenda_meeting(doc: Document) -> Meeting:
         if "date" in label:
             date = date or parse_date(value)
         time = time or parse_time(value)
-    date = date or doc.date
-    meeting = Meeting(
-        committee=doc.title,
-        date=date,
-        time=time,
-        place=place,
-        source_role="agenda",
-        document=doc.id,
-        agenda_items=parse_agenda_items(doc),
-    )
-    meeting.refers_to_meetings = _referred_meetings(texts, date)
-    return meeting
+    return date, time, place
 
 
 def _referred_meetings(texts: list[Block], date: str | None) -> list[str]:
@@ -170,12 +179,13 @@ def minutes_meeting(doc: Document) -> Meeting:
     texts = _texts(doc)
     start, heading = _heading(texts)
     committee = _committee(heading, texts[:start]) or _title_committee(doc.title)
-    date = parse_date(heading) or doc.date
+    label_date, label_time, label_place = _front_labels(texts[:start + 12])
+    date = parse_date(heading) or label_date or doc.date
     meeting = Meeting(
         committee=committee,
         date=date,
-        time=parse_time(heading) if heading else None,
-        place=_held_place(heading),
+        time=(parse_time(heading) if heading else None) or label_time,
+        place=_held_place(heading) or label_place,
         source_role="minutes",
         document=doc.id,
     )
@@ -399,10 +409,22 @@ def _minutes(blocks: list[Block], meeting: Meeting, year: int | None) -> None:
         if res:
             meeting.resolutions.append(res)
             continue
+        if current and APOLOGIES_MINUTE.search(current.title):
+            _minuted_apologies(text, meeting)
         if current and DECLARATIONS.search(current.title) and DECLARED.search(text) and not NIL.match(text):
             meeting.declarations.append(_collapse(text))
         i += 1
     _mark_private(meeting)
+
+
+def _minuted_apologies(text: str, meeting: Meeting) -> None:
+    """Apologies recorded as a minute (``Apologies were received from …``) rather than a list."""
+    m = APOLOGIES_FROM.search(text)
+    if not m:
+        return
+    for person in _people(m.group("names")):
+        if person not in meeting.attendance.apologies:
+            meeting.attendance.apologies.append(person)
 
 
 def _next_minute(num: str, current: MinutesItem | None) -> bool:
@@ -430,13 +452,13 @@ def _decision(blocks: list[Block], i: int, current: MinutesItem | None) -> tuple
         style = "recommended" if re.match(r"^(?:it\s+was\s+(?:\w+\s+)?)?recommended", text, re.I) else "resolved"
     elif DECISION.match(text):
         style = "decision"
-        if not DECISION.sub("", text).strip() and j < len(blocks):
-            parts.append(blocks[j])
-            j += 1
     elif NARRATIVE.match(text) or RECORD.search(text):
         style, decision_only = "narrative", True
     if style is None:
         return None, i
+    if LABEL_ONLY.match(parts[-1].text.strip()) and j < len(blocks) and not CLAUSE.match(blocks[j].text.strip()):
+        parts.append(blocks[j])
+        j += 1
     lead = _collapse(" ".join(p.text for p in parts))
     preamble, clauses = _inline_clauses(lead)
     more, j = _following_clauses(blocks, j, lead, clauses, current)
@@ -483,7 +505,7 @@ def _following_clauses(
     clauses: list[str] = []
     kind = close = None
     expected = len(inline) + 1 if inline else 1
-    opens = lead.rstrip().endswith((":", "-", "–", "—")) or bool(inline)
+    opens = lead.rstrip().endswith((":", "-", "–", "—")) or bool(inline) or bool(LABEL_ONLY.match(lead))
     while j < len(blocks):
         text = blocks[j].text.strip()
         m = CLAUSE.match(text)

@@ -299,3 +299,30 @@ def test_agenda_front_sheet():
     assert m.agenda_items[1].sub_items == ["To approve the minutes of the meeting held on 4th March", "Matters arising"]
     assert m.agenda_items[2].officer == "Report of the Head of Regulatory Services"
     assert m.refers_to_meetings == ["2031-03-04"]
+
+
+def test_apologies_recorded_as_a_minute():
+    m = meeting_of(
+        HEAD
+        + "1. Apologies for Absence\n\n"
+        + "Apologies for absence were received from Councillors J Mbeki and S Rowe.\n\n"
+        + "2. Declarations of Interest\n\n"
+        + "There were no declarations of interest.\n\n"
+        + LONG
+    )
+    assert m.attendance.apologies == ["Councillor J Mbeki", "Councillor S Rowe"]
+    assert m.declarations == []
+
+
+def test_resolved_label_on_its_own_line_takes_the_paragraph_after_it():
+    m = meeting_of(HEAD + "5. Harbour Dues\n\nRESOLVED –\n\nThat the revised dues be approved from 1 May.\n\n6. Close\n\n" + LONG)
+    (r,) = formal(m)
+    assert (r.minute, r.text, r.clauses) == ("5", "RESOLVED – That the revised dues be approved from 1 May.", [])
+
+
+def test_minutes_with_labelled_date_time_and_venue():
+    m = meeting_of(
+        "Harbourside Licensing Panel\n\nMinutes\n\nDate: 12 June 2031\n\nTime: 7pm\n\nVenue: The Boathouse\n\n1. Apologies\n\n" + LONG,
+        title="Harbourside Licensing Panel",
+    )
+    assert (m.committee, m.date, m.time, m.place) == ("Harbourside Licensing Panel", "2031-06-12", "19:00", "The Boathouse")
