@@ -193,7 +193,7 @@ def trace_cmd(item, index_dir, fmt):
         click.echo(f"{m['date']}  {m['committee'] or '(committee unknown)'}")
         for a in m["appearances"]:
             where = {"agenda_item": f"agenda item {a['agenda_item']}", "minutes_item": f"minute {a['minute']}",
-                     "resolution": f"resolution, minute {a['minute']}"}.get(a["type"], a["document_title"] or "document")
+                     "resolution": f"resolution, minute {a['minute']}"}.get(a["type"], (a["kind"] or "document").replace("_", " "))
             page = f" p.{a['page']}" if a["page"] else ""
             also = f" +{len(a['also_in'])} cop{'y' if len(a['also_in']) == 1 else 'ies'}" if a["also_in"] else ""
             click.echo(f"    {where}: {a['title']}  ({display_path(a['file'])}{page}{also})")
@@ -234,11 +234,11 @@ def demo_cmd(ctx, jobs):
         click.echo(f"$ minutebook ingest {corpus} --index {tmp}")
         status = _run_ingest([corpus], tmp, jobs, False, False)
         steps = [
-            (search_cmd, ["peer challenge", "--limit", "3"]),
-            (search_cmd, ['"annual report" fostering', "--limit", "3"]),
-            (search_cmd, ["adopt*", "--limit", "3", "--format", "json"]),
-            (resolutions_cmd, []),
-            (trace_cmd, ["Peer Challenge"]),
+            (search_cmd, ['"temporary accommodation"', "--limit", "3"]),
+            (search_cmd, ["fostering", "--from", "2025", "--limit", "3"]),
+            (search_cmd, ["tenant~ hous*", "--limit", "2", "--format", "json"]),
+            (resolutions_cmd, ["work programme", "--committee", "children and young people"]),
+            (trace_cmd, ["Youth Hub"]),
             (duplicates_cmd, []),
         ]
         for command, args in steps:

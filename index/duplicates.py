@@ -6,6 +6,9 @@ compared with ``fuzz.ratio`` over normalised text. Since an Indel ratio of at
 least 90 needs the shorter text to be at least 90/110 of the longer, only
 documents of similar length are compared (a sorted sliding window), and only
 when their titles agree, which keeps the pass far below all-pairs cost.
+Agenda front sheets are all alike by design and never count; papers for
+different meetings (a work programme updated each time) must be nearly
+identical to count as one report.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from rapidfuzz import fuzz
 from whoosh.query import Term
 
 THRESHOLD = 90.0
+OTHER_MEETING_THRESHOLD = 97.0
 TITLE_THRESHOLD = 70.0
 MIN_CHARS = 300
 MIN_LENGTH_RATIO = THRESHOLD / (200 - THRESHOLD)
@@ -42,11 +46,12 @@ def find_pairs(docs: list[dict]) -> list[dict]:
         for len_b, norm_b, title_b, b in prepared[i + 1 :]:
             if len_a < len_b * MIN_LENGTH_RATIO:
                 break
-            if a["path"] == b["path"]:
+            if a["path"] == b["path"] or "agenda" in (a.get("kind"), b.get("kind")):
                 continue
             if title_a and title_b and fuzz.token_set_ratio(title_a, title_b) < TITLE_THRESHOLD:
                 continue
-            score = fuzz.ratio(norm_a, norm_b, score_cutoff=THRESHOLD)
+            other_meeting = a.get("date") and b.get("date") and a["date"] != b["date"]
+            score = fuzz.ratio(norm_a, norm_b, score_cutoff=OTHER_MEETING_THRESHOLD if other_meeting else THRESHOLD)
             if score:
                 pairs.append({"a": a, "b": b, "score": round(score, 1)})
     return pairs

@@ -253,7 +253,7 @@ def _merge_copies(found: list[dict]) -> list[dict]:
         if key in merged:
             merged[key]["also_in"].append(a["file"])
         else:
-            keep = ("type", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "match")
+            keep = ("type", "kind", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "match")
             merged[key] = {k: a[k] for k in keep} | {"also_in": []}
     return list(merged.values())
 
