@@ -161,13 +161,23 @@ def _front_labels(texts: list[Block]) -> tuple[str | None, str | None, str | Non
 
 
 def _referred_meetings(texts: list[Block], date: str | None) -> list[str]:
-    """ISO dates of earlier meetings whose minutes the agenda asks to agree."""
+    """ISO dates of earlier meetings whose minutes are agreed.
+
+    A date printed without its year takes the meeting's year, or the year
+    before when that would put the earlier meeting after this one.
+    """
     found: list[str] = []
     for b in texts:
         for m in MINUTES_OF_MEETING.finditer(b.text):
-            dates = find_dates(m.group("after"), _year(date))
-            if dates and dates[0][1] != date and dates[0][1] not in found:
-                found.append(dates[0][1])
+            after = m.group("after")
+            dates = find_dates(after, _year(date))
+            if not dates:
+                continue
+            iso = dates[0][1]
+            if date and iso > date and not re.search(r"\b(?:19|20)\d{2}\b", after[dates[0][0] :][:30]):
+                iso = find_dates(after, _year(date) - 1)[0][1]
+            if iso != date and iso not in found:
+                found.append(iso)
     return found
 
 
@@ -192,7 +202,7 @@ def minutes_meeting(doc: Document) -> Meeting:
     body = texts[start:]
     first = _first_minute(body)
     _attendance(body[:first], meeting)
-    _minutes(body[first:], meeting, _year(date))
+    _minutes(body[first:], meeting)
     meeting.refers_to_meetings = _referred_meetings(body[first:], date)
     return meeting
 
@@ -382,7 +392,7 @@ def _officer_names(text: str) -> list[str]:
     return names
 
 
-def _minutes(blocks: list[Block], meeting: Meeting, year: int | None) -> None:
+def _minutes(blocks: list[Block], meeting: Meeting) -> None:
     """Numbered minutes, decision blocks, declarations and the closing time."""
     current: MinutesItem | None = None
     private = False

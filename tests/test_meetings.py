@@ -326,3 +326,12 @@ def test_minutes_with_labelled_date_time_and_venue():
         title="Harbourside Licensing Panel",
     )
     assert (m.committee, m.date, m.time, m.place) == ("Harbourside Licensing Panel", "2031-06-12", "19:00", "The Boathouse")
+
+
+def test_minutes_referred_to_without_a_year_are_from_before_the_meeting():
+    m = meeting_of(
+        "Agenda\n\nHarbourside Licensing Panel\n\nDate: 14 January 2032\n\n1. Minutes\n\na) To agree the minutes of the meeting held on 10th December\n\n" + LONG,
+        kind="agenda",
+        title="Harbourside Licensing Panel",
+    )
+    assert m.refers_to_meetings == ["2031-12-10"]
