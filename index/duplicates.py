@@ -93,8 +93,10 @@ def _canonical_order(d: dict):
 
 def load_pairs(searcher) -> list[dict]:
     """Stored pairs whose documents are still both in the index."""
-    keys = {d["doc_key"] for d in searcher.documents(rtype="document")}
-    return [p["extra"] for p in searcher.documents(rtype="dup") if p["extra"]["a"]["key"] in keys and p["extra"]["b"]["key"] in keys]
+    def present(key):
+        return searcher.document_number(doc_key=key, rtype="document") is not None
+
+    return [p["extra"] for p in searcher.documents(rtype="dup") if present(p["extra"]["a"]["key"]) and present(p["extra"]["b"]["key"])]
 
 
 def canonical_map(pairs: list[dict]) -> dict[str, str]:

@@ -119,18 +119,15 @@ def search(ix, query: str, limit: int = 10, **filter_opts) -> dict:
         q = _parser(ix.schema).parse(query)
         flt = filters(ix.schema, **filter_opts)
         facets = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
-        results = s.search(q, limit=max(limit * 5, 50), filter=flt, mask=Or([Term("rtype", "file"), Term("rtype", "dup")]),
+        window = max(limit * 5, 50)
+        results = s.search(q, limit=window, filter=flt, mask=Or([Term("rtype", "file"), Term("rtype", "dup")]),
                            groupedby=facets, terms=True)
         results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
         results.formatter = Marker()
         pairs = load_pairs(s)
         canon = canonical_map(pairs)
-        copies: dict[str, list[str]] = {}
-        for p in pairs:
-            group = canon[p["a"]["key"]]
-            copies.setdefault(group, []).extend(x["path"] for x in (p["a"], p["b"]))
         hits, seen = [], {}
-        for hit in results:
+        for hit in results[:window]:  # with groupedby Whoosh keeps every match, not just the top ``limit``
             key = _collapse_key(hit, canon)
             if key in seen:
                 other = seen[key]

@@ -3,7 +3,8 @@
 A record is a file, a document, a section, a table, an agenda item, a minutes
 item, a resolution or a near-duplicate pair (``rtype``). Words are stemmed
 (``StemmingAnalyzer``) so "reports" finds "reported"; everything used to
-filter or facet is an exact ``ID``/``KEYWORD`` term. Dates are ISO strings in
+filter or facet is an exact ``ID``/``KEYWORD`` term; facet fields are
+sortable so counting reads a column instead of un-inverting terms. Dates are ISO strings in
 a sortable ``ID`` field: lexicographic order is date order and records with no
 date simply lack the field.
 """
@@ -31,11 +32,11 @@ def make_schema() -> Schema:
         "document": ID(stored=True),
         "doc_key": ID(stored=True),
         "doc_title": STORED(),
-        "kind": ID(stored=True),
+        "kind": ID(stored=True, sortable=True),
         "committee": ID(stored=True, sortable=True),
         "committee_text": TEXT(analyzer=stem),
         "date": ID(stored=True, sortable=True),
-        "year": ID(stored=True),
+        "year": ID(stored=True, sortable=True),
         "item": ID(stored=True),
         "minute": ID(stored=True),
         "number": ID(stored=True),
