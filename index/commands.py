@@ -54,8 +54,8 @@ class Progress:
     def __call__(self, done: int, total: int, pages: int) -> None:
         if not self.enabled:
             return
-        rate = pages / max(time.perf_counter() - self.start, 1e-6)
-        sys.stderr.write(f"\r\x1b[Kingest: {done}/{total} files, {pages} pages, {rate:.1f} pages/s")
+        elapsed = max(time.perf_counter() - self.start, 1e-6)
+        sys.stderr.write(f"\r\x1b[Kingest: {done}/{total} files ({done / elapsed:.1f}/s), {pages} pages ({pages / elapsed:.1f}/s)")
         sys.stderr.flush()
         self.shown = True
 
