@@ -371,10 +371,14 @@ def _paragraphs(items) -> list[Block]:
             pitch = line.top - prev.top
             expected = pitch_by_size.get(line.size, base * line.size / 11.0 if line.size else base)
             wrapped = prev.x1 > right - 4 * prev.size and not P.SENTENCE_END.search(prev.text)
+            # A line starting left of the block's hanging indent is a new paragraph.
+            hang = current[1].x0 if len(current) > 1 else _text_start(current[0])
+            outdented = hang is not None and line.x0 < hang - 4
             breaks = (
                 line.column != prev.column
                 or pitch > expected * 1.12
                 or pitch < 0
+                or outdented
                 or gap > line.size * 0.9
                 or abs(line.size - prev.size) > 0.6
                 or line.bold != prev.bold and not wrapped
@@ -389,6 +393,17 @@ def _paragraphs(items) -> list[Block]:
         current.append(line)
     flush()
     return blocks
+
+
+def _text_start(line: Line) -> float | None:
+    """Where the text after a bullet starts: the hanging indent.
+
+    Numbered paragraphs wrap flush left as often as hanging, so only a
+    bullet's first line sets the indent.
+    """
+    if len(line.words) > 1 and P.BULLET.match(line.words[0]["text"]):
+        return line.words[1]["x0"]
+    return None
 
 
 def _block_from_lines(lines: list[Line], new_page: bool) -> Block:
