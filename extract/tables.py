@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import re
 
+from minutebook.extract.dates import DAY_MONTH, NUMERIC
 from minutebook.model import Block, Document, Table
 
 TITLE_MAX_WORDS = 20
+LIST_KEY = re.compile(r"^(?:items|meetings)\b", re.I)
+MIN_KEYED_ROWS = 3
 
 
 def finish_tables(doc: Document) -> list[Table]:
+    if doc.kind == "work_programme":
+        doc.blocks = _keyed_lists_to_tables(doc.blocks)
     tables: list[Table] = []
     prev_block: Block | None = None
     last_table_block: Block | None = None
@@ -71,3 +76,42 @@ def _header(t: Table) -> list[str]:
 
 def body_rows(t: Table) -> list[list[str]]:
     return t.rows[t.header_rows :]
+
+
+def _is_key(text: str) -> bool:
+    m = DAY_MONTH.match(text) or NUMERIC.match(text)
+    return bool(m) or bool(LIST_KEY.match(text) and len(text.split()) <= 6)
+
+
+def _keyed_lists_to_tables(blocks: list[Block]) -> list[Block]:
+    """A work programme 'at a glance' printed as plain lines becomes its table.
+
+    Text exports lose the grid: a meeting date (or an "Items for …" label)
+    on its own line, then the short lines of its items, again and again.
+    Each key and the items under it make one two-column row.
+    """
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        rows: list[list[str]] = []
+        j = i
+        while j < len(blocks) and blocks[j].kind == "text" and _is_key(blocks[j].text):
+            key, items = blocks[j].text, []
+            j += 1
+            while j < len(blocks) and blocks[j].kind == "text" and not _is_key(blocks[j].text) and _is_item(blocks[j].text):
+                items.append(blocks[j].text)
+                j += 1
+            rows.append([key, " ".join(items)])
+        dated = sum(1 for r in rows if not LIST_KEY.match(r[0]))
+        if dated >= MIN_KEYED_ROWS and blocks[i].page is None:
+            table = Table(page=None, header=[], rows=rows, ruled=False)
+            out.append(Block(kind="table", text="", table=table))
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out
+
+
+def _is_item(text: str) -> bool:
+    return len(text.split()) <= 20 and not text.endswith(".")
