@@ -24,6 +24,7 @@ MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 TAG = re.compile(r"</?(?:u|b|i|em|strong|span|font|div|br|li|ul|ol|p|a|sup|sub)\b[^>]*>", re.IGNORECASE)
 ANGLE_URL = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+LABEL = re.compile(r"^[A-Z][\w'’\-]*(?:\s+[\w'’\-()]+){0,4}\s*:(?:\s|$)")
 PAGE_STAMP = re.compile(r"^page\s+\d{1,4}(?:\s+(?:of\s+)?\d{1,4})?$", re.IGNORECASE)
 
 
@@ -216,9 +217,22 @@ def _continues(prev: _Line, line: _Line, wrap_width: int) -> bool:
         return False
     if len(prev.text) < wrap_width * 0.6 and not text[:1].islower():
         return False
-    if line.blank_before and not (text[:1].islower() or text[:1].isdigit() or len(prev.text) >= wrap_width * 0.75):
-        return False
+    if LABEL.match(text):
+        return False  # "Co-opted Members: …", "Others Present: …" start their own block
+    if line.blank_before:
+        if text[:1].islower() or text[:1].isdigit():
+            return True
+        return len(prev.text) >= wrap_width * 0.75 and not _title_like(text)
     return True
+
+
+def _title_like(text: str) -> bool:
+    """A short Title Case line with no closing stop reads as a heading, not a wrap."""
+    words = text.split()
+    if len(words) > 6 or P.SENTENCE_END.search(text):
+        return False
+    long = [w for w in words if len(w) > 3]
+    return bool(long) and all(w[0].isupper() or not w[0].isalpha() for w in long)
 
 
 def _split_tables(rows: list[list[str]]) -> list[Table]:

@@ -142,3 +142,20 @@ def test_text_encodings(tmp_path):
     (tmp_path / "win.txt").write_bytes("Café budget £1.2m".encode("cp1252"))
     for name in ("bom.txt", "win.txt"):
         assert texts(read_source(str(tmp_path / name))) == ["Café budget £1.2m"]
+
+
+def test_labels_and_short_headings_are_not_taken_for_wrapped_lines():
+    filler = "".join(f"{k}.1 A line of filler prose that sets the wrap width of this export here\n" for k in range(3, 15))
+    text = (
+        "Present: Councillor R Hale Councillor T Okafor Councillor W Lindqvist Moss\n\n"
+        "Co-opted Members: Mr A Brennan\n\n"
+        "• Report of the Head of Regulatory Services for the Harbourside area\n\n"
+        "Private Business\n\n"
+    )
+    got = [b.text for b in blocks_from_text(filler + text)][-4:]
+    assert got == [
+        "Present: Councillor R Hale Councillor T Okafor Councillor W Lindqvist Moss",
+        "Co-opted Members: Mr A Brennan",
+        "• Report of the Head of Regulatory Services for the Harbourside area",
+        "Private Business",
+    ]
