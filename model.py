@@ -60,6 +60,7 @@ class Source:
     warnings: list[str] = field(default_factory=list)
     page_labels: dict[int, str] = field(default_factory=dict)
     metadata: dict[str, str] = field(default_factory=dict)
+    unread_pages: list[int] = field(default_factory=list)  # no text layer and not OCR'd
 
 
 @dataclass

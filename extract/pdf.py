@@ -50,6 +50,7 @@ class PageRead:
     stamp: str | None = None
     label: str | None = None
     needs_ocr: bool = False
+    ocr_note: str | None = None  # what OCR made of a page with no text layer
 
 
 def _is_bold(fontname: str) -> bool:
@@ -152,12 +153,20 @@ def _join_wrapped(left: str, right: str) -> str:
     return left + " " + right
 
 
-def read_page(page, page_no: int) -> PageRead:
+def read_page(page, page_no: int, ocr: bool = False) -> PageRead:
     width, height = float(page.width), float(page.height)
     words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
     pr = PageRead(page_no, width, height, [])
+    if not words and page.images and ocr:
+        from minutebook.extract.ocr import OcrError, ocr_words
+
+        try:
+            words = ocr_words(page)
+            pr.ocr_note = "has no text layer: read by OCR"
+        except OcrError as exc:
+            pr.ocr_note = f"has no text layer and OCR failed: {exc}"
     if not words:
-        pr.needs_ocr = bool(page.images)
+        pr.needs_ocr = bool(page.images) and not pr.ocr_note
         return pr
     found = page.find_tables()
     tables = [(t.bbox, _table_from_pdf(t, page, page_no)) for t in found]
@@ -217,6 +226,7 @@ def read_pdf(
     sha256: str,
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    ocr: bool = False,
 ) -> Source:
     pages: list[PageRead] = []
     metadata: dict[str, str] = {}
@@ -224,7 +234,7 @@ def read_pdf(
         total = len(pdf.pages)
         metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
         for i, page in enumerate(pdf.pages, start=1):
-            pages.append(read_page(page, i))
+            pages.append(read_page(page, i, ocr=ocr))
             page.close()
             if progress:
                 progress(i, total)
@@ -262,6 +272,8 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
     for pr in pages:
         if pr.needs_ocr:
             warnings.append(f"page {pr.number} has no text layer (scanned image): needs OCR")
+        if pr.ocr_note:
+            warnings.append(f"page {pr.number} {pr.ocr_note}")
         first_on_page = True
         for it in pr.items:
             if isinstance(it, Line) and it.zone != "body":
@@ -295,6 +307,7 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
         warnings=warnings,
         page_labels=labels,
         metadata=metadata,
+        unread_pages=[pr.number for pr in pages if pr.needs_ocr],
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 
 from minutebook.model import Source
 
@@ -14,9 +15,15 @@ class ReadError(Exception):
     """A file that cannot be read; the message is the one-line reason."""
 
 
-def read_source(path: str, password: str | None = None, progress=None) -> Source:
-    """Read a PDF or text file into blocks, or raise ``ReadError`` with the reason."""
+def read_source(path: str, password: str | None = None, progress=None, ocr: bool = False) -> Source:
+    """Read a PDF or text file into blocks, or raise ``ReadError`` with the reason.
+
+    ``ocr`` reads pages that have no text layer with tesseract.
+    """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            # A FIFO or device would block open() or never end.
+            raise ReadError("not a regular file")
         with open(path, "rb") as fh:
             data = fh.read()
     except IsADirectoryError:
@@ -34,7 +41,7 @@ def read_source(path: str, password: str | None = None, progress=None) -> Source
     if data.lstrip()[:5] == b"%PDF-":
         from minutebook.extract.pdf import read_pdf
 
-        return _read_pdf(read_pdf, path, sha, password, progress)
+        return _read_pdf(read_pdf, path, sha, password, progress, ocr)
     if lower.endswith(".pdf"):
         raise ReadError("not a PDF (no %PDF header)")
     if lower.endswith(TEXT_SUFFIXES):
@@ -48,21 +55,21 @@ def read_source(path: str, password: str | None = None, progress=None) -> Source
     raise ReadError(f"unsupported file type {suffix}")
 
 
-def _read_pdf(read_pdf, path, sha, password, progress) -> Source:
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+def _read_pdf(read_pdf, path, sha, password, progress, ocr) -> Source:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        return read_pdf(path, sha, password=password, progress=progress)
-    except PDFPasswordIncorrect:
-        raise ReadError("encrypted PDF: give the password with --password" if not password else "wrong password") from None
-    except PdfminerException as exc:
-        inner = exc.args[0] if exc.args else exc
-        if isinstance(inner, PDFPasswordIncorrect):
-            raise ReadError("encrypted PDF: give the password with --password" if not password else "wrong password") from None
-        raise ReadError(f"corrupt or truncated PDF ({_reason(inner)})") from None
+        return read_pdf(path, sha, password=password, progress=progress, ocr=ocr)
+    except ReadError:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
-        raise ReadError(f"corrupt or truncated PDF ({_reason(exc)})") from None
+        inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if isinstance(inner, PDFPasswordIncorrect):
+            raise ReadError("wrong password" if password else "encrypted PDF: give the password with --password") from None
+        if isinstance(inner, PDFEncryptionError):
+            raise ReadError(f"encrypted PDF: unsupported encryption ({_reason(inner)})") from None
+        raise ReadError(f"corrupt or truncated PDF ({_reason(inner)})") from None
 
 
 def _reason(exc) -> str:

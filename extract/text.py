@@ -29,13 +29,18 @@ PAGE_STAMP = re.compile(r"^page\s+\d{1,4}(?:\s+(?:of\s+)?\d{1,4})?$", re.IGNOREC
 
 
 def decode(data: bytes, path: str) -> str:
-    """Decode text bytes: UTF-8 (with or without BOM), else cp1252."""
+    """Decode text bytes: UTF-16 with a BOM, UTF-8 (with or without BOM), else cp1252."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValueError("not valid UTF-16 text despite its byte-order mark") from None
     for enc in ENCODINGS:
         try:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise ValueError("not a text file in UTF-8 or cp1252")
+    raise ValueError("not a text file in UTF-8, UTF-16 or cp1252")
 
 
 def read_text(path: str, sha256: str, data: bytes) -> Source:
