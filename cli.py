@@ -25,24 +25,30 @@ def cli():
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "text", "markdown"]), default="text", show_default=True)
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
+@click.option("--ocr", is_flag=True, help="Read pages with no text layer (scans) with tesseract.")
 @click.option("--entities/--no-entities", default=True, show_default=True, help="Tag entities with the spaCy pipeline.")
-def extract(files, fmt, password, entities):
+def extract(files, fmt, password, ocr, entities):
     """Extract documents, sections, tables, meetings and entities from FILES.
 
     With one file, --format json prints the contract object; with several, a
     JSON array of them.
     """
     from minutebook.extract import ReadError, extract_file
+    from minutebook.extract.ocr import page_notes, unavailable_reason
     from minutebook.output import to_json, to_text
 
+    if ocr and unavailable_reason():
+        raise click.UsageError(unavailable_reason())
     results, failed = [], 0
     for path in files:
         try:
-            ex = extract_file(path, password=password)
+            ex = extract_file(path, password=password, ocr=ocr)
         except ReadError as exc:
             fail(path, str(exc))
             failed += 1
             continue
+        for note in page_notes(ex.source):
+            fail(path, note)
         if entities:
             _tag(ex)
         if fmt == "json":

@@ -63,21 +63,30 @@ class Progress:
         if self.shown:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
+            self.shown = False
+
+    def note(self, path: str, message: str) -> None:
+        """A file's error or note, printed when it happens, above the progress line."""
+        self.close()
+        _say_error(path, message)
 
 
-def _run_ingest(paths, index_dir, jobs, prune, quiet) -> int:
-    from minutebook.index.ingest import IndexBusy, ingest
+def _run_ingest(paths, index_dir, jobs, prune, quiet, password=None, ocr=False, timeout=None) -> int:
+    from minutebook.index.ingest import DEFAULT_TIMEOUT, IndexBusy, ingest
 
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
     try:
-        report = ingest(paths, index_dir, jobs=jobs, prune=prune, progress=progress)
+        report = ingest(paths, index_dir, jobs=jobs, prune=prune, progress=progress, password=password, ocr=ocr,
+                        timeout=timeout or DEFAULT_TIMEOUT, notify=progress.note)
     except IndexBusy as exc:
         _say_error(index_dir, str(exc))
         return 2
+    except KeyboardInterrupt:
+        progress.close()
+        _say_error(index_dir, "interrupted: the index keeps what was committed; run ingest again to finish")
+        return 130
     finally:
         progress.close()
-    for path, reason in report.errors:
-        _say_error(path, reason)
     click.echo(report.summary())
     return 1 if report.errors else 0
 
@@ -88,13 +97,23 @@ def _run_ingest(paths, index_dir, jobs, prune, quiet) -> int:
 @click.option("--prune", is_flag=True, help="Drop records of indexed files that no longer exist.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores].")
-def ingest_cmd(paths, index_dir, prune, quiet, jobs):
+@click.option("--password", default=None, help="Password for encrypted PDFs.")
+@click.option("--ocr", is_flag=True, help="Read pages with no text layer (scans) with tesseract.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300, show_default=True, metavar="SECONDS",
+              help="Skip a file whose extraction takes longer than this.")
+def ingest_cmd(paths, index_dir, prune, quiet, jobs, password, ocr, timeout):
     """Extract PDF and text files (and folders of them) into the search index.
 
     Unchanged files (same sha256) are skipped without extraction; a changed
-    file's old records are replaced.
+    file's old records are replaced. A file that cannot be read is skipped
+    with one line on stderr; the exit status is 1 if any was.
     """
-    sys.exit(_run_ingest(paths, index_dir or default_index_dir(), jobs, prune, quiet))
+    if ocr:
+        from minutebook.extract.ocr import unavailable_reason
+
+        if unavailable_reason():
+            raise click.UsageError(unavailable_reason())
+    sys.exit(_run_ingest(paths, index_dir or default_index_dir(), jobs, prune, quiet, password, ocr, timeout))
 
 
 def _where(h: dict) -> str:

@@ -125,7 +125,10 @@ def records_from_contract(contract: dict, path: str) -> list[dict]:
         records.append({k: v for k, v in rec.items() if v is not None and v != ""})
 
     src = contract["source"]
-    add("file", "file", None, title=None, extra={"pages": src.get("pages"), "format": src.get("format"), "documents": len(docs)})
+    # Files with scanned pages left unread are read again by an ingest with --ocr.
+    unread = sum("needs OCR" in w for w in contract.get("warnings", []))
+    add("file", "file", None, title=None, extra={"pages": src.get("pages"), "format": src.get("format"), "documents": len(docs),
+                                                 "unread_pages": unread})
     for d in docs.values():
         ents = ents_by_doc.get(d["id"], [])
         add("document", d["id"], d["id"], title=d.get("title"), text=document_text(d), page=d.get("page_start"), entities=ents,
