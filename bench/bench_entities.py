@@ -1,8 +1,8 @@
 """Entity tagging throughput against spaCy's bare tokenizer on the same text.
 
-Run: python bench/bench_entities.py [files…]  (default: the development seeds
-in ../shared/corpus/seeds, else the bundled corpus texts). The ratio says
-what the rules cost over tokenising alone.
+Run: python bench/bench_entities.py [files…]  (default: the development PDFs
+in ../shared/corpus/pdf, else the bundled corpus). Files are extracted first,
+outside the timing; the ratio says what the rules cost over tokenising alone.
 """
 
 from __future__ import annotations
@@ -13,23 +13,23 @@ from pathlib import Path
 
 import spacy
 
+from minutebook.extract import extract_file
 from minutebook.nlp import build_nlp, tag_documents
-from minutebook.nlp.plaintext import document_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DIRS = [ROOT.parent / "shared" / "corpus" / "seeds", ROOT / "corpus"]
+DEFAULT_DIRS = [ROOT.parent / "shared" / "corpus" / "pdf", ROOT / "corpus"]
 
 
-def texts(args: list[str]) -> list[str]:
+def documents(args: list[str]) -> list:
     paths = [Path(a) for a in args]
     if not paths:
         for d in DEFAULT_DIRS:
-            paths = sorted(d.glob("*.txt"))
+            paths = sorted(d.glob("*.pdf"))
             if paths:
                 break
     if not paths:
-        sys.exit("no text files: pass some, or put ../shared/corpus beside the checkout")
-    return [p.read_text(encoding="utf-8") for p in paths]
+        sys.exit("no files: pass some, or put ../shared/corpus beside the checkout")
+    return [d for p in paths for d in extract_file(str(p)).documents]
 
 
 def best_of(runs: int, fn) -> float:
@@ -42,8 +42,8 @@ def best_of(runs: int, fn) -> float:
 
 
 def main() -> None:
-    docs = [document_from_text(t, f"d{n}") for n, t in enumerate(texts(sys.argv[1:]), 1)]
-    units = [s.text for d in docs for s in d.sections] + ["\t".join(r) for d in docs for t in d.tables for r in t.rows]
+    docs = documents(sys.argv[1:])
+    units = [s.text for d in docs for s in d.sections if s.text] + ["\t".join(r) for d in docs for t in d.tables for r in t.rows]
     words = sum(len(u.split()) for u in units)
     tokenizer = spacy.blank("en").tokenizer
     nlp = build_nlp()

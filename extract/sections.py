@@ -59,12 +59,19 @@ def find_sections(doc: Document) -> list[Section]:
             else:
                 add(num, None, depth, rest, block.page)
             continue
-        if (block.bold or block.heading) and _is_heading_text(text):
+        if (block.bold or block.heading or _short_label(block)) and _is_heading_text(text):
             level = 2 if sections and sections[-1].number and "." not in sections[-1].number and block.heading is False and top_level else 1
             add(None, text.rstrip(":"), level if sections else 1, None, block.page)
             continue
         append_text(text, block.page)
     return sections
+
+
+def _short_label(block: Block) -> bool:
+    """Text exports lose bold: a line of three Title Case words or fewer
+    ("Place", "Time and Date", "Public Business") is a heading there."""
+    words = block.text.split()
+    return not block.size and len(words) <= 3 and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
 def _looks_like_list_number(num: str, text: str, sections: list[Section]) -> bool:

@@ -11,6 +11,8 @@ are different boards, "A2" and "A3" different indicators.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from collections import Counter, defaultdict
 
@@ -56,17 +58,23 @@ def canonicalize(entities: list[Entity]) -> None:
     by_label: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         by_label[e.label].append(e)
+    places = {_fold(e.text) for e in by_label.get("PLACE", [])} | _listed_places()
     for label, group in by_label.items():
         if label in FIXED_LABELS:
             continue
         if label == "PERSON":
             _people(group)
         else:
-            _names(group, label)
+            _names(group, label, places)
     _bare_council(entities)
 
 
-def _names(group: list[Entity], label: str) -> None:
+@lru_cache(maxsize=1)
+def _listed_places() -> frozenset[str]:
+    return frozenset(_fold(p) for p in vocab.read_list(vocab.PATTERNS_DIR / "places.txt"))
+
+
+def _names(group: list[Entity], label: str, places: set[str] | frozenset[str] = frozenset()) -> None:
     hints: dict[str, list[Entity]] = defaultdict(list)
     for e in group:
         hints[_fold(e.canonical or e.text)].append(e)
@@ -78,11 +86,19 @@ def _names(group: list[Entity], label: str) -> None:
             if label != "PLACE" and _same(a, b) or a == b:
                 uf.union(a, b)
     # A short name ending a unique longer one is that one ("Foster Carer
-    # Association" in a paper about the "Coventry Foster Carer Association").
+    # Association" in a paper about the "Coventry Foster Carer Association",
+    # "Improvement Board" for the "Children's Services Improvement Board"),
+    # when the longer adds a place or a word or two. A name of four words or
+    # more stands on its own, and a long run of capitalised words before a
+    # name is a list swept up by the shape rules, not a fuller name.
     for a in keys:
         if (len(a.split()) < 2 and "-" not in a) or vocab.is_acronym(a.upper()) and len(a) <= 6:
             continue
-        longer = {uf.find(b) for b in long_keys if b != a and (b.endswith(" " + a) or _strip_number(b) == a)}
+        longer = {
+            uf.find(b)
+            for b in long_keys
+            if b != a and (b.endswith(" " + a) and _fuller_name(b[: -len(a)].strip(), a, places) or _strip_number(b) == a)
+        }
         longer.discard(uf.find(a))
         if len(longer) == 1:
             uf.union(longer.pop(), a)
@@ -94,6 +110,19 @@ def _names(group: list[Entity], label: str) -> None:
         name = _choose([e.canonical or e.text for e in ents])
         for e in ents:
             e.canonical = name
+
+
+HEAD_NOUNS = {"partnership", "board", "team", "council", "committee", "group", "hub",
+              "panel", "unit", "trust", "association", "agency", "authority", "forum"}
+
+
+def _fuller_name(prefix: str, short: str, places) -> bool:
+    """Whether ``prefix + short`` is a fuller spelling of ``short``; a prefix
+    ending in a head noun is the end of another name run into this one."""
+    words = prefix.split()
+    if not words or words[-1] in HEAD_NOUNS:
+        return False
+    return prefix in places or len(words) <= 2 and len(short.split()) <= 3
 
 
 def _strip_number(key: str) -> str:

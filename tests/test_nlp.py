@@ -10,7 +10,7 @@ import pytest
 
 from minutebook.model import Document, Entity, Section, Table
 from minutebook.nlp import build_nlp, canonicalize, tag_documents
-from minutebook.nlp.plaintext import document_from_text
+from minutebook.extract import extract_file
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 STEMS = sorted(p.stem for p in (SHARED / "gold").glob("*.json")) if (SHARED / "gold").is_dir() else []
@@ -213,10 +213,11 @@ def _matches(entity: Entity, item: dict) -> bool:
 
 
 @pytest.mark.skipif(not STEMS, reason="development corpus ../shared/corpus is not beside this checkout")
+@pytest.mark.parametrize("form", ["pdf/{}.pdf", "seeds/{}.txt"])
 @pytest.mark.parametrize("stem", STEMS or ["none"])
-def test_gold_entities_sample_found(nlp, stem):
+def test_gold_entities_sample_found(nlp, stem, form):
     gold = json.loads((SHARED / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
-    doc = document_from_text((SHARED / "seeds" / f"{stem}.txt").read_text(encoding="utf-8"))
-    ents = tag_documents([doc], nlp)
+    ex = extract_file(str(SHARED / form.format(stem)))
+    ents = tag_documents(ex.documents, nlp)
     missing = [item for item in gold["entities_sample"] if not any(_matches(e, item) for e in ents)]
     assert not missing
