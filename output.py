@@ -128,20 +128,39 @@ def to_json(ex: Extraction, display_path: str | None = None) -> dict:
             for d in ex.documents
         ],
         "meetings": [meeting_json(m) for m in ex.meetings],
-        "entities": [
-            {
-                "text": e.text,
-                "label": e.label,
-                "canonical": e.canonical,
-                "document": e.document,
-                "section": e.section,
-                "start": e.start,
-                "end": e.end,
-                **({"values": e.values} if e.values else {}),
-            }
+        "entities": [_entity(e) for e in ex.entities if _in_section_text(e)],
+        "entities_elsewhere": [
+            {**_entity(e), "section": e.section.split(":", 1)[0], "where": _where(e)}
             for e in ex.entities
+            if not _in_section_text(e)
         ],
     }
+
+
+def _in_section_text(e) -> bool:
+    """The contract's ``entities`` hold offsets into a section's ``text`` only."""
+    return e.section is not None and ":" not in e.section
+
+
+def _where(e) -> str:
+    """Headings and table rows carry entities too; their offsets are into the
+    heading, or into the row's cells joined by tabs."""
+    return "heading" if e.section.endswith(":heading") else f"table row {e.section.rsplit(':r', 1)[-1]}"
+
+
+def _entity(e) -> dict:
+    out = {
+        "text": e.text,
+        "label": e.label,
+        "canonical": e.canonical,
+        "document": e.document,
+        "section": e.section,
+        "start": e.start,
+        "end": e.end,
+    }
+    if e.values:
+        out["values"] = e.values
+    return out
 
 
 def to_text(ex: Extraction, markdown: bool = False) -> str:

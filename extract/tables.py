@@ -62,6 +62,12 @@ def _header(t: Table) -> list[str]:
     if not t.header_rows:
         return []
     rows = [list(r) for r in t.rows[: t.header_rows]]
+    # A header row with one filled cell is the table's caption, not a column
+    # header spanning every column.
+    captions = [r for r in rows if sum(1 for c in r if c) == 1 and len(r) > 2 and r[0]]
+    if captions and len(captions) < len(rows):
+        t.title = t.title or captions[0][0]
+        rows = [r for r in rows if r not in captions]
     for r in rows[:-1]:  # upper rows span: fill blanks from the left
         for i in range(1, len(r)):
             if not r[i] and r[i - 1]:

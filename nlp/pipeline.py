@@ -125,8 +125,25 @@ def _venue(text: str, found: list[Entity], doc_id: str, where: str) -> list[Enti
 
 
 def _row_values(found: list[Entity], table, row: list[str]) -> None:
-    """An indicator opening a row's first cell takes the row's cells as values, by header."""
+    """An indicator opening a row's first cell takes the row's cells as values, by header.
+
+    An indicator heading the table (in a header row) names its measure; it
+    takes the first data row, labelled by that row's first cell.
+    """
     header = table.header or []
+    index = next((i for i, r in enumerate(table.rows) if r is row), None)
+    if index is not None and index < table.header_rows:
+        if len(table.rows) <= table.header_rows:
+            return
+        first = table.rows[table.header_rows]
+        for e in found:
+            if e.label == "INDICATOR" and e.start <= len(row[0]) - len(row[0].lstrip()):
+                if first[0]:
+                    e.values["row"] = first[0].strip()
+                row = first
+                break
+        else:
+            return
     for e in found:
         if e.label == "INDICATOR" and e.start <= len(row[0]) - len(row[0].lstrip()):
             for j, cell in enumerate(row[1:], 1):

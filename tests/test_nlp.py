@@ -221,3 +221,11 @@ def test_gold_entities_sample_found(nlp, stem, form):
     ents = tag_documents(ex.documents, nlp)
     missing = [item for item in gold["entities_sample"] if not any(_matches(e, item) for e in ents)]
     assert not missing
+
+
+def test_indicator_heading_a_table_takes_the_first_data_row(nlp):
+    table = Table(page=None, header=["Persistent absence", "2023", "2024"], header_rows=1, id="d1.t1",
+                  rows=[["Persistent absence", "2023", "2024"], ["Borsetshire", "21.0%", "19.4%"], ["England", "22.3%", "20.0%"]])
+    ents = tag(nlp, "Attendance improved.", tables=[table])
+    (head,) = [e for e in ents if e.section == "d1.t1:r0" and e.label == "INDICATOR"]
+    assert head.values == {"row": "Borsetshire", "2023": "21.0%", "2024": "19.4%"}
