@@ -175,7 +175,7 @@ def _paragraphs(items: list, wrap_width: int) -> list[Block]:
         if current:
             text = current[0].text
             for line in current[1:]:
-                if re.search(r"[A-Za-z]-$", text) and line.text[:1].islower():
+                if re.search(r"[A-Za-z]-$", text[-2:]) and line.text[:1].islower():  # the tail only: text grows
                     text = text[:-1] + line.text
                 else:
                     text = text + " " + line.text
