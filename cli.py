@@ -35,6 +35,7 @@ def extract(files, fmt, password, ocr, entities):
     """
     from minutebook.extract import ReadError, extract_file
     from minutebook.extract.ocr import page_notes, unavailable_reason
+    from minutebook.index.ingest import tag_entities
     from minutebook.output import to_json, to_text
 
     if ocr and unavailable_reason():
@@ -50,7 +51,9 @@ def extract(files, fmt, password, ocr, entities):
         for note in page_notes(ex.source):
             fail(path, note)
         if entities:
-            _tag(ex)
+            untagged = tag_entities(ex)
+            if untagged:
+                fail(path, untagged)
         if fmt == "json":
             results.append(to_json(ex, display_path=path))
         else:
@@ -103,16 +106,6 @@ def entities(files, terms, model, labels, fmt):
                 click.echo(f"  {n:4d}  {name}")
     if failed:
         sys.exit(1)
-
-
-def _tag(ex) -> None:
-    """Add entities when the spaCy pipeline is available."""
-    try:
-        from minutebook.nlp import canonicalize, tag_documents
-    except ImportError:
-        return
-    ex.entities = tag_documents(ex.documents)
-    canonicalize(ex.entities)
 
 
 from minutebook.index.commands import register

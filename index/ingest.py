@@ -108,14 +108,23 @@ def file_sha256(path: str) -> str | None:
     return h.hexdigest()
 
 
-def _tag(ex) -> None:
-    """Add entities when the spaCy pipeline is available, as ``minutebook extract`` does."""
+def tag_entities(ex) -> str | None:
+    """Add entities when the spaCy pipeline is available, as ``minutebook extract`` does.
+
+    A text spaCy refuses (longer than its ``max_length``) is still indexed,
+    untagged; the returned note says so.
+    """
     try:
         from minutebook.nlp import canonicalize, tag_documents
     except ImportError:
-        return
-    ex.entities = tag_documents(ex.documents)
+        return None
+    try:
+        ex.entities = tag_documents(ex.documents)
+    except ValueError as exc:
+        ex.entities = []
+        return f"entities not tagged ({str(exc).splitlines()[0][:100]})"
     canonicalize(ex.entities)
+    return None
 
 
 def extract_one(path: str, password: str | None = None, ocr: bool = False) -> tuple[str, dict | None, str | None, list[str]]:
@@ -126,8 +135,8 @@ def extract_one(path: str, password: str | None = None, ocr: bool = False) -> tu
 
     try:
         ex = extract_file(path, password=password, ocr=ocr)
-        _tag(ex)
-        return path, to_json(ex, display_path=path), None, page_notes(ex.source)
+        untagged = tag_entities(ex)
+        return path, to_json(ex, display_path=path), None, page_notes(ex.source) + ([untagged] if untagged else [])
     except ReadError as exc:
         return path, None, str(exc), []
     except Exception as exc:  # one broken file must not stop the batch
