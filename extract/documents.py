@@ -34,6 +34,7 @@ AUTHOR_START = re.compile(
 CONTACT = re.compile(r"@|\btel(?:ephone)?\b|\bemail\b|\bcontact\b|\bext(?:ension)?\.?\s*\d|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b", re.I)
 COMMITTEE_WORDS = re.compile(r"\b(?:board|committee|cabinet|council|panel|forum|commission|partnership|sub-committee)\b", re.I)
 FURNITURE_TITLE = re.compile(r"^(?:\d{1,3}\s*\|\s*(?P<a>.+)|(?P<b>.+?)\s*\|\s*\d{1,3})$")
+ADDRESSEE = re.compile(r"^(?:(?:report|briefing note|paper)\s+)?to\s*:|^(?:meeting|committee|decision maker)\s*:", re.I)
 PLAN = re.compile(r"\b(?:plan|strategy|strategic|framework|policy)\b", re.I)
 
 
@@ -195,6 +196,15 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
             break
     head = texts[:12]
     first = texts[0].text if texts else ""
+    for b in head[:4]:
+        m = MINUTES.search(b.text[:80])
+        if m:
+            doc.kind = "minutes"
+            rest = b.text[m.start():]
+            title = re.split(r"\s+held\b|\s+(?:on|at)\s+(?=\d|mon|tue|wed|thu|fri|sat|sun)", rest, maxsplit=1, flags=re.I)[0]
+            doc.title = _clean_title(title)
+            doc.date = _first_date(head[:6])
+            return doc
     if any(PACK.match(b.text) or AGENDA_WORD.match(b.text) for b in head[:3]) or _looks_like_agenda(texts):
         doc.kind = "agenda"
         doc.title = next(
@@ -208,19 +218,10 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
                 break
         doc.date = doc.date or _first_date(head)
         return doc
-    for b in head[:4]:
-        m = MINUTES.search(b.text[:80])
-        if m:
-            doc.kind = "minutes"
-            rest = b.text[m.start():]
-            title = re.split(r"\s+(?:held|on|at)\s+(?=(?:at\s+)?(?:\d|the|on|mon|tue|wed|thu|fri|sat|sun))", rest, maxsplit=1, flags=re.I)[0]
-            doc.title = _clean_title(title)
-            doc.date = _first_date(head[:6])
-            return doc
     subject = _field(head, "subject") or _field(head, "title")
-    to_idx = next((k for k, b in enumerate(head) if re.match(r"^to\s*:", b.text, re.I)), None)
+    to_idx = next((k for k, b in enumerate(head) if ADDRESSEE.match(b.text)), None)
     if subject and (to_idx is not None or any(NOTE_TITLE.match(b.text) for b in head[:3])):
-        doc.kind = "report" if any(re.match(r"^(?:cabinet |committee )?report\b", b.text, re.I) for b in head[:3]) else "briefing_note"
+        doc.kind = "report" if any(re.match(r"^(?:cabinet |committee )?report\b", b.text, re.I) for b in head[:4]) else "briefing_note"
         doc.title = subject
         window = head[to_idx : to_idx + 3] if to_idx is not None else head[:6]
         doc.date = _first_date([b for b in window if not re.match(r"^subject", b.text, re.I)])
@@ -253,9 +254,18 @@ def _is_cover_title(block: Block, body_size: float) -> bool:
     return bool(block.size and body_size and block.size >= body_size * 1.3 and len(block.text.split()) <= 12)
 
 
+NOTICE = re.compile(r"^(?:notice of (?:the )?meeting|summons|agenda(?: and reports)?|agenda for (?:the )?meeting)\b", re.I)
+
+
 def _looks_like_agenda(texts: list[Block]) -> bool:
-    head = " ".join(b.text for b in texts[:10]).lower()
-    return "time and date" in head or ("place" in head and "apologies" in head)
+    """A front sheet: a notice or 'Agenda' heading, or when/where labels above
+    an 'Apologies' item."""
+    head = texts[:14]
+    if any(NOTICE.match(b.text) and len(b.text.split()) <= 8 for b in head):
+        return True
+    joined = " ".join(b.text for b in head).lower()
+    labelled = re.search(r"\b(?:time and date|date and time)\b|\b(?:venue|place|time|date)\s*:", joined)
+    return bool(labelled) and "apologies" in joined
 
 
 def _field(blocks: list[Block], name: str) -> str | None:

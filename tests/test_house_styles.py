@@ -1,0 +1,47 @@
+"""Other councils' house styles, written here (not from any corpus): a
+stand-alone Cabinet minutes file and a pack with a labelled notice of meeting
+and a 'Report to:' report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutebook.extract import extract_file
+
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+
+def test_standalone_cabinet_minutes():
+    ex = extract_file(str(EXAMPLES / "westshire_cabinet_minutes.txt"))
+    (doc,) = ex.documents
+    assert (doc.kind, doc.title, doc.date) == ("minutes", "MINUTES of a meeting of the CABINET", "2024-03-05")
+    (m,) = ex.meetings
+    assert (m.committee, m.date, m.time, m.end_time) == ("CABINET", "2024-03-05", "19:00", "20:15")
+    assert [i.number for i in m.minutes_items] == ["45", "46", "47", "48", "49"]
+    assert m.attendance.apologies == ["Councillor M Moore"]
+    assert "Councillor F Green" in m.attendance.present
+    leisure = next(r for r in m.resolutions if r.minute == "48")
+    assert leisure.clauses == [
+        "That the contract be extended to 31 March 2026.",
+        "That officers report back on options for a new contract by December 2024.",
+    ]
+    budget = next(r for r in m.resolutions if r.minute == "49")
+    assert budget.style == "proposed" and budget.text.endswith("RESOLVED that the forecast outturn be noted.")
+
+
+def test_notice_of_meeting_and_report_to_style():
+    ex = extract_file(str(EXAMPLES / "eastbridge_planning_pack.txt"))
+    assert [(d.kind, d.title, d.agenda_item, d.date) for d in ex.documents] == [
+        ("agenda", "Planning Committee", None, "2024-06-12"),
+        ("report", "Annual Planning Enforcement Report", "3", "2024-06-12"),
+    ]
+    (m,) = ex.meetings
+    assert (m.committee, m.date, m.time, m.place) == ("Planning Committee", "2024-06-12", "18:30", "Council Chamber, Civic Offices, Eastbridge")
+    assert [(a.number, a.title, a.page_start, a.page_end) for a in m.agenda_items] == [
+        ("1", "Apologies for Absence", None, None),
+        ("2", "Minutes", 1, 6),
+        ("3", "Annual Planning Enforcement Report", 7, 20),
+        ("4", "Urgent Business", None, None),
+    ]
+    assert m.agenda_items[2].officer == "Report of the Head of Planning"
+    assert m.refers_to_meetings == ["2024-05-08"]
