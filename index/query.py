@@ -1,6 +1,6 @@
 """Read side of the index: search, resolutions and trace.
 
-Whoosh does the retrieval (BM25F, query syntax, filters, facets, snippets);
+Whoosh does the retrieval (BM25F, query syntax, filters, snippets);
 rapidfuzz confirms which titles in different meetings name the same item.
 """
 
@@ -10,14 +10,15 @@ import os
 import re
 
 from rapidfuzz import fuzz, utils
-from whoosh import highlight, sorting
+from whoosh import highlight
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, QueryParser
-from whoosh.query import And, Or, Term, TermRange
+from whoosh.query import And, AndNot, Or, Term, TermRange
 
 from minutebook.index.duplicates import canonical_map, load_pairs, normalise
 
 SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
 FACETS = ("committee", "year", "kind")
+HIDDEN = Or([Term("rtype", "file"), Term("rtype", "dup")])
 TRACE_TYPES = ("agenda_item", "minutes_item", "resolution", "document")
 TRACE_RANK = {"agenda_item": 0, "minutes_item": 1, "resolution": 2, "document": 3}
 TRACE_SCORE = 90.0
@@ -113,21 +114,54 @@ def _snippet(hit) -> str:
     return (hit.get("text") or "")[:200]
 
 
-def search(ix, query: str, limit: int = 10, **filter_opts) -> dict:
-    """Ranked, de-duplicated hits with snippets and facet counts."""
+def _matching_docs(searcher, q, flt) -> set[int]:
+    """Every matching document number, unscored: counting needs the set, not the order."""
+    wanted = AndNot(And([q, flt]) if flt else q, HIDDEN)
+    return set(searcher.docs_for_query(wanted))
+
+
+def facet_counts(searcher, docs: set[int]) -> dict[str, dict[str, int]]:
+    """Records per committee, year and kind among ``docs``.
+
+    Reading each document's column value costs per match; intersecting the
+    few posting lists of a facet field costs per indexed record. A broad
+    query matches a large share of the index, so take the cheaper one.
+    """
+    reader = searcher.reader()
+    by_postings = len(docs) * 2 > reader.doc_count()
+    out = {}
+    for name in FACETS:
+        if by_postings:
+            counts = {term.decode("utf-8"): len(docs.intersection(reader.postings(name, term).all_ids()))
+                      for term in reader.lexicon(name)}
+        else:
+            column, counts = reader.column_reader(name), {}
+            for d in docs:
+                key = column[d]
+                counts[key] = counts.get(key, 0) + 1
+        out[name] = dict(sorted(((k, v) for k, v in counts.items() if k and v), key=lambda kv: (-kv[1], kv[0])))
+    return out
+
+
+def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts) -> dict:
+    """Ranked, de-duplicated hits with snippets; facet counts and an exact total only when asked.
+
+    Ranking keeps a top-N window (Whoosh skips blocks that cannot enter it),
+    so the cost of a default search does not grow with the number of
+    matches. Facets need every match, so they take a second, unscored pass.
+    ``total`` is exact when facets were asked for or fewer records matched
+    than the window holds; otherwise ``more`` says there are more than ``total``.
+    """
     with ix.searcher() as s:
         q = _parser(ix.schema).parse(query)
         flt = filters(ix.schema, **filter_opts)
-        facets = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
         window = max(limit * 5, 50)
-        results = s.search(q, limit=window, filter=flt, mask=Or([Term("rtype", "file"), Term("rtype", "dup")]),
-                           groupedby=facets, terms=True)
+        results = s.search(q, limit=window, filter=flt, mask=HIDDEN)
         results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
         results.formatter = Marker()
-        pairs = load_pairs(s)
-        canon = canonical_map(pairs)
+        canon = canonical_map(load_pairs(s))
         hits, seen = [], {}
-        for hit in results[:window]:  # with groupedby Whoosh keeps every match, not just the top ``limit``
+        for hit in results:
             key = _collapse_key(hit, canon)
             if key in seen:
                 other = seen[key]
@@ -136,17 +170,16 @@ def search(ix, query: str, limit: int = 10, **filter_opts) -> dict:
                 continue
             if len(hits) >= limit:
                 continue
-            snippet = _snippet(hit)
-            d = _hit_dict(hit, snippet)
+            d = _hit_dict(hit, _snippet(hit))
             d["score"] = round(hit.score, 3)
             d["also_in"] = []
             seen[key] = d
             hits.append(d)
-        facet_counts = {}
-        for name in FACETS:
-            groups = results.groups(name)
-            facet_counts[name] = dict(sorted(((k, v) for k, v in groups.items() if k), key=lambda kv: (-kv[1], kv[0])))
-        return {"query": query, "total": len(results), "hits": hits, "facets": facet_counts}
+        found = {"query": query, "total": results.scored_length(), "more": results.scored_length() >= window, "hits": hits}
+        if facets:
+            docs = _matching_docs(s, q, flt)
+            found.update(total=len(docs), more=False, facets=facet_counts(s, docs))
+        return found
 
 
 def _minute_key(minute: str | None):

@@ -111,7 +111,7 @@ def test_search_top_hit(shared_ix, query, expected):
 @needs_shared
 def test_search_filters_facets_and_json(shared_ix):
     ix, where = shared_ix
-    found = search(ix, "fostering", kind="appendix", date_from="2025-10", date_to="2025")
+    found = search(ix, "fostering", facets=True, kind="appendix", date_from="2025-10", date_to="2025")
     assert found["hits"] and all(h["kind"] == "appendix" and h["date"].startswith("2025-10") for h in found["hits"])
     assert found["facets"]["kind"] == {"appendix": found["total"]}
     assert search(ix, "fostering", date_to="2024")["hits"] == []
