@@ -145,7 +145,8 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
 
     ix = _open(index_dir)
     try:
-        found = search(ix, query, limit=limit, committee=committee, date_from=date_from, date_to=date_to, kind=kind, entities=entities)
+        found = search(ix, query, limit=limit, facets=fmt == "json", committee=committee, date_from=date_from, date_to=date_to,
+                       kind=kind, entities=entities)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     if fmt == "json":
@@ -162,7 +163,7 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
         if h.get("snippet"):
             snippet = " ".join(h["snippet"].split())
             click.echo("     " + (snippet[:300] + " …" if len(snippet) > 300 else snippet))
-    click.echo(f"({len(found['hits'])} shown of {found['total']} matching records)")
+    click.echo(f"({len(found['hits'])} shown of {'at least ' if found['more'] else ''}{found['total']} matching records)")
 
 
 @click.command("resolutions")
