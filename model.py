@@ -31,8 +31,9 @@ class Block:
     every later stage is blind to where the words came from.
 
     ``kind`` is ``"text"`` (a paragraph, heading or list item), ``"table"``
-    (``table`` is set) or ``"marker"`` (an ``Agenda Item N`` stamp or a
-    document boundary the reader saw; ``text`` holds the stamp).
+    (``table`` is set), ``"marker"`` (an ``Agenda Item N`` stamp; ``text``
+    holds the stamp) or ``"furniture"`` (a running header or footer, at the
+    first page it runs on; not content, but it may carry a title).
     ``bold``/``size``/``heading`` are layout hints: bold type, font size in
     points (0 for text input) and an explicit heading mark (markdown ``#``).
     """

@@ -71,11 +71,11 @@ class _State:
         self.next_hint: str | None = None
 
     def has_body(self) -> bool:
-        texts = [b for b in self.blocks if b.kind != "marker"]
+        texts = [b for b in self.blocks if b.kind in ("text", "table")]
         return len(texts) > 1 or any(len(b.text.split()) > 6 for b in texts)
 
     def close(self, groups):
-        if any(b.kind != "marker" for b in self.blocks):
+        if any(b.kind in ("text", "table") for b in self.blocks):
             groups.append((self.blocks, self.kind_hint))
         self.blocks = []
         self.kind_hint = self.next_hint
@@ -84,7 +84,7 @@ class _State:
         self.appendix = None
 
     def add(self, block: Block):
-        if block.kind == "text":
+        if block.kind in ("text", "furniture"):
             text = block.text
             if AUTHOR_START.match(text):
                 self.ended = True
@@ -98,6 +98,10 @@ class _State:
             return False
         if block.kind == "marker":
             return self.has_body()
+        if block.kind == "furniture":
+            # A running "Appendix 2" header first seen here starts that appendix.
+            m = APPENDIX.match(block.text)
+            return bool(m) and self.has_body() and (self.appendix != m.group("n").lower()) and (self.ended or self.appendix is not None or block.new_page)
         if block.kind != "text":
             return False
         text = block.text
@@ -234,14 +238,18 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
                 doc.date = parse_date(b.text)
                 break
         return doc
+    running = [b for b in blocks if b.kind == "furniture"]
     m = APPENDIX.match(first)
+    if not m and running and blocks[0].kind == "furniture" and APPENDIX.match(running[0].text):
+        doc.kind, doc.title = "appendix", running[0].text
+        return doc
     if m or any(APPENDIX.match(b.text) for b in head[:2]):
         doc.kind = "appendix"
         doc.title = first if m else head[1].text
         if m and not m.group("title") and len(texts) > 1 and _is_cover_title(texts[1], body_size):
             doc.title = f"{first} {texts[1].text}"
         return doc
-    furniture = next((FURNITURE_TITLE.match(b.text) for b in texts if FURNITURE_TITLE.match(b.text)), None)
+    furniture = next((FURNITURE_TITLE.match(b.text) for b in running + texts if FURNITURE_TITLE.match(b.text)), None)
     if furniture:
         doc.title = (furniture.group("a") or furniture.group("b")).strip()
     else:

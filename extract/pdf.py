@@ -204,6 +204,11 @@ def read_page(page, page_no: int, ocr: bool = False) -> PageRead:
         table.page = page_no
         items.append((bbox, table))
     pr.items = find_unruled(_reading_order(items, gutter))
+    for it in pr.items:
+        if isinstance(it, Line):
+            # Later stages need only where a line's first two words sit; the
+            # full word data would grow memory with every page of a long file.
+            it.words = [{"text": w["text"], "x0": w["x0"]} for w in it.words[:2]]
     return pr
 
 
@@ -280,7 +285,14 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
                 # Furniture lines often hold several pieces on one baseline
                 # (a running title left, a stamp right): judge each alone.
                 parts = re.split(r"\s{2,}", it.text.strip())
-                kept = [p for p in parts if _keep_furniture(p, len(parts) == 1, pr, labels, repeated, seen_running)]
+                verdicts = [(p, _keep_furniture(p, len(parts) == 1, pr, labels, repeated, seen_running)) for p in parts]
+                for part, verdict in verdicts:
+                    if verdict == RUNNING:
+                        if first_on_page:
+                            lines_out.append(("page", pr.number))
+                            first_on_page = False
+                        lines_out.append(("running", part))
+                kept = [p for p, verdict in verdicts if verdict is True]
                 if not kept:
                     continue
                 it.text = "  ".join(kept)
@@ -311,11 +323,17 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
     )
 
 
-def _keep_furniture(text: str, alone: bool, pr: PageRead, labels: dict, repeated: set, seen_running: set) -> bool:
-    """Whether a piece of header/footer text is content; records stamps and page labels.
+RUNNING = "running"
+
+
+def _keep_furniture(text: str, alone: bool, pr: PageRead, labels: dict, repeated: set, seen_running: set):
+    """Whether a piece of header/footer text is content (``True``), dropped
+    (``False``) or the first sight of a running line (``RUNNING``); records
+    stamps and page labels.
 
     A bare number is a page number only when it stands alone on its line;
-    beside other words it is a heading's number.
+    beside other words it is a heading's number. A running line is kept once,
+    out of the text, because it may be all a document prints of its title.
     """
     stamp = P.AGENDA_STAMP.match(text)
     if stamp:
@@ -332,6 +350,7 @@ def _keep_furniture(text: str, alone: bool, pr: PageRead, labels: dict, repeated
         if key in seen_running:
             return False
         seen_running.add(key)
+        return RUNNING
     return True
 
 
@@ -343,7 +362,6 @@ def _paragraphs(items) -> list[Block]:
         for a, b in zip(body_lines, body_lines[1:])
         if a.page == b.page and a.column == b.column and 0 < b.top - a.top < 3 * a.size
     ]
-    pitch_by_size: dict[float, float] = {}
     if pitches:
         base = statistics.median(pitches)
     else:
@@ -371,6 +389,9 @@ def _paragraphs(items) -> list[Block]:
             elif tag == "stamp":
                 flush()
                 blocks.append(Block(kind="marker", text=f"Agenda Item {value}", page=page_no, new_page=True))
+            elif tag == "running":
+                flush()
+                blocks.append(Block(kind="furniture", text=value, page=page_no, new_page=new_page))
             continue
         if isinstance(it, Table):
             flush()
@@ -382,7 +403,9 @@ def _paragraphs(items) -> list[Block]:
             prev = current[-1]
             gap = line.top - prev.bottom
             pitch = line.top - prev.top
-            expected = pitch_by_size.get(line.size, base * line.size / 11.0 if line.size else base)
+            # Where most paragraphs are one line, the commonest pitch is the
+            # paragraph spacing; no line pitch exceeds about 1.35 ems.
+            expected = min(base * line.size / 11.0 if line.size else base, 1.35 * line.size or base)
             wrapped = prev.x1 > right - 4 * prev.size and not P.SENTENCE_END.search(prev.text)
             # A line starting left of the block's hanging indent is a new paragraph.
             hang = current[1].x0 if len(current) > 1 else _text_start(current[0])
@@ -420,10 +443,14 @@ def _text_start(line: Line) -> float | None:
 
 
 def _block_from_lines(lines: list[Line], new_page: bool) -> Block:
-    text = lines[0].text.strip()
+    parts = [lines[0].text.strip()]
     for line in lines[1:]:
-        text = _join_wrapped(text, line.text.strip())
-    text = re.sub(r"\s+", " ", text).strip()
+        nxt = line.text.strip()
+        if re.search(r"[A-Za-z]-$", parts[-1]) and nxt[:1].islower():
+            parts[-1] = parts[-1][:-1] + nxt  # hyphenation at the line end
+        else:
+            parts.append(nxt)
+    text = re.sub(r"\s+", " ", " ".join(parts)).strip()
     return Block(
         kind="text",
         text=text,

@@ -45,3 +45,34 @@ def test_notice_of_meeting_and_report_to_style():
     ]
     assert m.agenda_items[2].officer == "Report of the Head of Planning"
     assert m.refers_to_meetings == ["2024-05-08"]
+
+
+def _as_pdf(text_path: Path, pdf_path: Path) -> Path:
+    """Set a text example as a two-page PDF with a running header: one line a
+    paragraph, capitals in bold, 6 points between paragraphs."""
+    import textwrap
+
+    from pdfmaker import make_pdf
+
+    lines = [l for l in text_path.read_text().splitlines() if l.strip()]
+    pages, items, y = [], [], 70
+    for k, line in enumerate(lines):
+        if k == len(lines) // 2:
+            pages.append(items)
+            items, y = [], 70
+        bold = line.split(". ", 1)[-1].isupper()
+        for part in textwrap.wrap(line, 88):
+            items.append((56, y, part, "Helvetica-Bold" if bold else "Helvetica", 11))
+            y += 14
+        y += 6
+    pages.append(items)
+    return make_pdf(pdf_path, pages, header="Westshire District Council - Cabinet 5 March 2024")
+
+
+def test_pdf_rendition_gives_the_same_meeting(tmp_path):
+    text = extract_file(str(EXAMPLES / "westshire_cabinet_minutes.txt"))
+    pdf = extract_file(str(_as_pdf(EXAMPLES / "westshire_cabinet_minutes.txt", tmp_path / "cabinet.pdf")))
+    assert [(d.kind, d.title) for d in pdf.documents] == [(d.kind, d.title) for d in text.documents]
+    (a,), (b,) = text.meetings, pdf.meetings
+    assert (b.committee, b.date, b.time, b.end_time) == (a.committee, a.date, a.time, a.end_time)
+    assert [(r.minute, r.text, r.clauses) for r in b.resolutions] == [(r.minute, r.text, r.clauses) for r in a.resolutions]
