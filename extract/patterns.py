@@ -22,9 +22,12 @@ BULLET = re.compile(r"^[•·▪‣◦●○■□➢►✓]\s*|^[-*]\s+")
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<rest>\S.*)$")
 LIST_ITEM = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,4}|\d{1,2})[).]\s+\S", re.IGNORECASE)
 
+# A wrapped line may start with a date ("13 March 2025."): not a paragraph number.
+_MONTH_AHEAD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+
 # A line that starts a new block: numbered paragraph, list item or bullet.
 BLOCK_START = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S"
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?!" + _MONTH_AHEAD + r")\S"
     r"|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S"
     r"|[a-z]\.\s+\S"
     r"|[•·▪‣◦●○■□➢►✓]"

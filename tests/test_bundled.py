@@ -66,3 +66,22 @@ def test_near_duplicate_text_copy_reads_like_the_pdf_note():
     txt = [s.number for s in extracted("hcc_youth_hub_note").documents[0].sections if s.number]
     pdf = [s.number for s in extracted("hcc_cyp_2025-10-16").documents[2].sections if s.number]
     assert txt == pdf and len(txt) >= 6
+
+
+@pytest.mark.parametrize("path", EXPECTED, ids=lambda p: p.stem)
+def test_meetings(path):
+    from minutebook.output import to_json
+
+    got = to_json(extracted(path.stem))["meetings"]
+    want = expected(path)["meetings"]
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        keys = ("committee", "date", "time", "place", "source_role", "document")
+        assert {k: g[k] for k in keys} == {k: w[k] for k in keys}
+        assert [(a["number"], a["title"], a["page_start"], a["page_end"]) for a in g["agenda_items"]] == [
+            (a["number"], a["title"], a["page_start"], a["page_end"]) for a in w["agenda_items"]
+        ]
+        assert [(i["number"], i["title"]) for i in g["minutes_items"]] == [(i["number"], i["title"]) for i in w["minutes_items"]]
+        assert g["attendance"] == w["attendance"]
+        formal = [(r["minute"], r["title"], r["text"], r["clauses"]) for r in g["resolutions"] if not r["decision_only"]]
+        assert formal == [(r["minute"], r["title"], r["text"], r["clauses"]) for r in w["resolutions"]]
