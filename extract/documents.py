@@ -297,10 +297,10 @@ def _clean_title(text: str) -> str:
 
 
 def _file_under_agenda(docs: list[Document], source: Source) -> None:
-    """Give unstamped documents their agenda item: by title, else by position.
+    """Give unstamped documents their agenda item by matching their title to
+    the front sheet's items (minutes and work programmes by kind).
 
-    Appendices go under their note's item; a stamped document fixes the item
-    for those after it until the next stamp.
+    Appendices go under the item of the document before them.
     """
     agenda = next((d for d in docs if d.kind == "agenda"), None)
     items = parse_agenda_items(agenda) if agenda else []
@@ -312,14 +312,12 @@ def _file_under_agenda(docs: list[Document], source: Source) -> None:
             if doc.kind == "appendix" and last_item:
                 doc.agenda_item = last_item
             else:
-                doc.agenda_item = _match_item(doc, items, last_item)
+                doc.agenda_item = _match_item(doc, items)
         if doc.agenda_item:
             last_item = doc.agenda_item
-        if doc.kind == "appendix" and doc.date is None:
-            doc.date = None
 
 
-def _match_item(doc: Document, items, last_item: str | None) -> str | None:
+def _match_item(doc: Document, items) -> str | None:
     title = (doc.title or "").lower()
     best, score = None, 0.0
     for it in items:

@@ -80,9 +80,6 @@ def _header(t: Table) -> list[str]:
     return out
 
 
-def body_rows(t: Table) -> list[list[str]]:
-    return t.rows[t.header_rows :]
-
 
 def _is_key(text: str) -> bool:
     m = DAY_MONTH.match(text) or NUMERIC.match(text)
