@@ -210,14 +210,14 @@ def trace_cmd(item, index_dir, fmt):
         click.echo(f"no meeting found for {item!r}")
         return
     for m in found:
-        click.echo(f"{m['date']}  {m['committee'] or '(committee unknown)'}")
+        click.echo(f"{m['date']}  {m['committee'] or '(committee unknown)'}{'  (planned)' if m['planned'] else ''}")
         for a in m["appearances"]:
             where = {"agenda_item": f"agenda item {a['agenda_item']}", "minutes_item": f"minute {a['minute']}",
                      "resolution": f"resolution, minute {a['minute']}"}.get(a["type"], (a["kind"] or "document").replace("_", " "))
             page = f" p.{a['page']}" if a["page"] else ""
             also = f" +{len(a['also_in'])} cop{'y' if len(a['also_in']) == 1 else 'ies'}" if a["also_in"] else ""
             click.echo(f"    {where}: {a['title']}  ({display_path(a['file'])}{page}{also})")
-    latest = found[0]
+    latest = next((m for m in found if not m["planned"]), found[0])
     click.echo(f"last reported: {latest['date']}, {latest['committee'] or '(committee unknown)'}")
 
 

@@ -19,10 +19,15 @@ from minutebook.index.duplicates import canonical_map, load_pairs, normalise
 SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
 FACETS = ("committee", "year", "kind")
 HIDDEN = Or([Term("rtype", "file"), Term("rtype", "dup")])
-TRACE_TYPES = ("agenda_item", "minutes_item", "resolution", "document")
-TRACE_RANK = {"agenda_item": 0, "minutes_item": 1, "resolution": 2, "document": 3}
+TRACE_TYPES = ("agenda_item", "minutes_item", "resolution", "document", "wp_item")
+TRACE_RANK = {"agenda_item": 0, "minutes_item": 1, "resolution": 2, "document": 3, "wp_item": 4}
 TRACE_SCORE = 90.0
 TRACE_COVERAGE = 0.6
+TRACE_SHARE = 0.6
+# Stemmed words that say what kind of paper an item is or how far it has got, not what it is about.
+PAPER_WORDS = frozenset(
+    "action annual brief draft final item note plan polici progress propos recommend report review strategi summari updat".split()
+)
 STOPWORDS = frozenset("a an and for in of on the to with by at from".split())
 
 
@@ -211,44 +216,83 @@ def _words(text: str) -> set[str]:
     return {w for w in utils.default_process(text).split() if w not in STOPWORDS}
 
 
-def title_matches(item: str, title: str | None) -> float:
+def _terms(schema, text: str) -> set[str]:
+    """The title field's own terms (stemmed, stop words out), as the index holds them."""
+    return {t.text for t in schema["title"].analyzer(text)}
+
+
+def title_matches(item: str, title: str | None, weight=None) -> float:
     """How surely ``title`` names ``item`` (0-100); 0 when it does not.
 
     ``token_set_ratio`` forgives extra words either side ("… Progress Against
     the Recommendations"), ``partial_ratio`` a short query inside a long
-    title; most of the item's own words must also be there, so a generic
-    title ("Children's Services") does not match every long item.
+    title; most of the item's own words (by rarity, when ``weight`` is given)
+    must also be there, so a generic title ("Children's Services") does not
+    match every long item, nor "Safeguarding Annual Report" "Fostering Annual Report".
+
+    Failing that, ``weight`` (term -> rarity in the index) lets two names of
+    one matter that share their subject words match however the rest is
+    worded ("Progress on LGA Peer Review Action Plan" and "Children's LGA Peer
+    Challenge"): words that name a paper's kind or stage (``PAPER_WORDS``)
+    are set aside, and at least two of the rest, carrying most of each name's
+    remaining rarity, must be shared. "Fostering Annual Report" and
+    "Safeguarding Annual Report" share only paper words.
     """
     if not title:
         return 0.0
     a, b = utils.default_process(item), utils.default_process(title)
     score = max(fuzz.token_set_ratio(a, b), fuzz.partial_ratio(a, b) if len(a) <= len(b) else 0)
-    wa = _words(item)
-    coverage = len(wa & _words(title)) / len(wa) if wa else 0
-    return score if score >= TRACE_SCORE and coverage >= TRACE_COVERAGE else 0.0
+    if weight is None:
+        wa = _words(item)
+        coverage = len(wa & _words(title)) / len(wa) if wa else 0
+        return score if score >= TRACE_SCORE and coverage >= TRACE_COVERAGE else 0.0
+    ta, tb = weight(item), weight(title)
+    shared = ta.keys() & tb.keys()
+    if sum(ta.values()) and score >= TRACE_SCORE and sum(ta[t] for t in shared) / sum(ta.values()) >= TRACE_COVERAGE:
+        return score
+    da = {t: w for t, w in ta.items() if t not in PAPER_WORDS}
+    db = {t: w for t, w in tb.items() if t not in PAPER_WORDS}
+    common = da.keys() & db.keys()
+    if len(common) < 2:
+        return 0.0
+    held = sum(da[t] for t in common)
+    share = min(held / sum(da.values()), held / sum(db.values()))
+    return round(100 * share, 1) if share >= TRACE_SHARE else 0.0
 
 
 def trace(ix, item: str) -> list[dict]:
-    """Meetings where ``item`` was on the agenda, minuted or reported, newest first."""
+    """Meetings where ``item`` was on the agenda, minuted, reported or planned, newest first."""
     with ix.searcher() as s:
         parser = QueryParser("title", ix.schema, group=OrGroup.factory(0.9))
         words = " ".join(re.findall(r"\w+", item))
         q = parser.parse(words) if words else None
         if q is None:
             return []
+        rarity: dict[str, float] = {}
+
+        def weight(text: str) -> dict[str, float]:
+            for t in _terms(ix.schema, text) - rarity.keys():
+                rarity[t] = s.idf("text", t)
+            return {t: rarity[t] for t in _terms(ix.schema, text)}
+
         results = s.search(q, limit=2000, filter=Or([Term("rtype", t) for t in TRACE_TYPES]))
         appearances = []
         for hit in results:
-            score = title_matches(item, hit.get("title"))
+            score = title_matches(item, hit.get("title"), weight)
             if score:
                 d = _hit_dict(hit)
                 d["match"] = round(score, 1)
+                d["listed"] = (hit.get("extra") or {}).get("listed")
                 appearances.append(d)
     return _by_meeting(appearances)
 
 
 def _by_meeting(appearances: list[dict]) -> list[dict]:
-    """One entry per meeting (date and committee), its clearest appearance first."""
+    """One entry per meeting (date and committee), its clearest appearance first.
+
+    ``planned``: the meeting is known only from work programmes drawn up
+    before it, so the item was due there, not yet reported.
+    """
     dated = [a for a in appearances if a["date"]]
     committees_on = {}
     for a in dated:
@@ -265,6 +309,7 @@ def _by_meeting(appearances: list[dict]) -> list[dict]:
         out.append({
             "committee": committee,
             "date": date,
+            "planned": all(a["type"] == "wp_item" and date > (a["listed"] or date) for a in found),
             "title": best["title"],
             "document": best["document_title"] or best["document"],
             "page": best["page"],
@@ -276,7 +321,11 @@ def _by_meeting(appearances: list[dict]) -> list[dict]:
 
 
 def _merge_copies(found: list[dict]) -> list[dict]:
-    """The same appearance in several files (a PDF and its text, a reissued note) listed once."""
+    """The same appearance in several files (a PDF and its text, a reissued note) listed once.
+
+    A work programme's summary row lists all of a meeting's items in one
+    cell; it is left out where its detailed row is there too.
+    """
     merged: dict[tuple, dict] = {}
     for a in found:
         key = (a["type"], normalise(a["title"]), a["agenda_item"], a["minute"])
@@ -285,7 +334,9 @@ def _merge_copies(found: list[dict]) -> list[dict]:
         else:
             keep = ("type", "kind", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "match")
             merged[key] = {k: a[k] for k in keep} | {"also_in": []}
-    return list(merged.values())
+    rows = [normalise(a["title"]) for a in merged.values() if a["type"] == "wp_item"]
+    return [a for a in merged.values()
+            if a["type"] != "wp_item" or not any(r != normalise(a["title"]) and r in normalise(a["title"]) for r in rows)]
 
 
 def duplicates(ix) -> list[dict]:

@@ -6,7 +6,13 @@ so the index cannot break when extractor internals change.
 
 from __future__ import annotations
 
+import re
+
+from minutebook.extract.dates import parse_date
 from minutebook.index.schema import LABELS, entity_field
+
+# A work-programme title cell ending in one of these (or a hyphen) runs on into the next row.
+RUN_ON = frozenset("a an and at by for from in including into of on or the their to with".split())
 
 
 def _meeting_context(contract: dict) -> tuple[dict, dict]:
@@ -87,6 +93,58 @@ def document_text(d: dict) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def _runs_on(text: str) -> bool:
+    words = text.rstrip().lower().split()
+    return bool(words) and (text.rstrip().endswith((",", "-", "–")) or words[-1] in RUN_ON)
+
+
+def _is_programme(doc: dict, table: dict) -> bool:
+    return doc.get("kind") == "work_programme" or bool(re.search(r"work programme|forward plan", table.get("title") or "", re.I))
+
+
+def programme_rows(tables: list[dict], year: int | None) -> list[tuple[dict, dict]]:
+    """Items a work programme plans for each meeting: ``(table, {date, title, detail})``.
+
+    Rows are keyed by a date cell; rows under it with that cell empty belong to
+    the same meeting, also across a page break (a table with the previous
+    one's header and no date of its own continues it). A title cut by the page
+    layout continues on the next row (the cut title or the detail beside it
+    ends mid-phrase, or the next starts in lower case). Rows under a label
+    that is not a date ("Meetings to be allocated") have no meeting and are
+    left out. A programme needs two dated rows to count.
+    """
+    out: list[tuple[dict, dict]] = []
+    date, last, header_before = None, None, None
+    for table in tables:
+        header = [c.lower() for c in table.get("header") or []]
+        col = next((i for i, h in enumerate(header) if i and re.search(r"title|item|subject|report", h)), 1)
+        rows = [r for r in table.get("rows", []) if len(r) > col and [c.lower() for c in r] != header]
+        if not any(r[0].strip() and parse_date(r[0], year) for r in rows) and header != header_before:
+            date, last = None, None
+        header_before = header
+        for r in rows:
+            key = r[0].strip()
+            title = " ".join(r[col].split()) if re.search(r"[^\W_]", r[col]) else ""
+            beside = " ".join(r[col + 1].split()) if len(r) > col + 1 else ""
+            detail = " ".join(" ".join(c.split()) for i, c in enumerate(r) if i not in (0, col) and c.strip())
+            if key:
+                date, last = parse_date(key, year), None
+            if not date:
+                continue
+            if last and (not title or _runs_on(last["title"]) or _runs_on(last["beside"]) or title[:1].islower() or title.isdigit()):
+                last["title"] = " ".join(x for x in (last["title"], title) if x)
+                last["detail"] = " ".join(x for x in (last["detail"], detail) if x)
+                last["beside"] = beside
+            elif title:
+                last = {"date": date, "title": title, "detail": detail, "beside": beside}
+                out.append((table, last))
+    if len({row["date"] for _, row in out}) < 2:
+        return []
+    for _, row in out:
+        row["title"] = re.sub(r"(\w)- (\w)", r"\1-\2", row["title"])
+    return out
+
+
 def records_from_contract(contract: dict, path: str) -> list[dict]:
     """Every record for one file, ready for ``writer.add_document(**record)``."""
     sha = contract["source"]["sha256"]
@@ -141,6 +199,11 @@ def records_from_contract(contract: dict, path: str) -> list[dict]:
             text = table_text(t)
             add("table", t.get("id") or f"{d['id']}.t{n}", d["id"], title=t.get("title"), text=text, page=t.get("page"),
                 entities=_mentioned(ents, text), extra={"header": t.get("header"), "rows": len(t.get("rows", []))})
+        listed = context[d["id"]][1]
+        programme = [t for t in d.get("tables", []) if _is_programme(d, t)]
+        for w, (t, row) in enumerate(programme_rows(programme, int(listed[:4]) if listed else None), start=1):
+            add("wp_item", f"{d['id']}.w{w}", d["id"], title=row["title"], text="\n".join(x for x in (row["title"], row["detail"]) if x),
+                page=t.get("page"), date=row["date"], item=None, extra={"listed": listed, "table": t.get("id")})
     for mi, m in enumerate(contract.get("meetings", []), start=1):
         committee, date, mdoc = m.get("committee"), m.get("date"), m.get("document")
         for a in m.get("agenda_items", []):

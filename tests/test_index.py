@@ -17,7 +17,7 @@ from minutebook.cli import cli
 from minutebook.index import default_index_dir
 from minutebook.index.ingest import LOCK_NAME, ingest
 from minutebook.index.query import duplicates, resolutions, search, trace
-from minutebook.index.records import records_from_contract
+from minutebook.index.records import programme_rows, records_from_contract
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 needs_shared = pytest.mark.skipif(not (SHARED / "pdf").is_dir(), reason="development corpus ../shared/corpus is not beside this checkout")
@@ -70,6 +70,52 @@ def test_trace_peer_challenge_finds_both_meetings(shared_ix):
     as_json = json.loads(_run("trace", "Peer Challenge", "--index", where, "--format", "json").stdout)
     assert {"committee", "date", "title", "document", "page"} <= set(as_json[0])
     assert as_json[0]["date"] == "2025-10-16"
+
+
+@needs_shared
+@pytest.mark.parametrize("item", ["Progress on LGA Peer Review Action Plan", "Peer Challenge", PEER])
+def test_trace_phrasings_find_the_gold_meetings(shared_ix, item):
+    """Gold trace: the peer challenge item met on 2025-02-13 and 2025-10-16, work-programme rows included."""
+    found = trace(shared_ix[0], item)
+    assert {m["date"] for m in found} == {"2025-10-16", "2025-02-13"}
+    assert not any(m["planned"] for m in found)
+    result = _run("trace", item, "--index", shared_ix[1])
+    assert result.stdout.strip().splitlines()[-1] == "last reported: 2025-10-16, Education and Children's Services Scrutiny Board (2)"
+
+
+@needs_shared
+def test_work_programme_rows_are_appearances(shared_ix):
+    rows = {(m["date"], a["title"]) for m in trace(shared_ix[0], "Progress on LGA Peer Review Action Plan")
+            for a in m["appearances"] if a["type"] == "wp_item"}
+    assert rows == {("2025-10-16", "Progress on LGA Peer Review Action Plan"), ("2025-02-13", "Children's LGA Peer Challenge")}
+
+
+@needs_shared
+def test_trace_paper_words_alone_do_not_match(shared_ix):
+    found = trace(shared_ix[0], "Fostering Annual Report")
+    titles = {a["title"] for m in found for a in m["appearances"]}
+    assert not any("Safeguarding" in t or "School Performance" in t for t in titles)
+
+
+def test_work_programme_rows_follow_date_cells_and_rejoin_cut_titles():
+    tables = [
+        {"header": ["Date", "Title", "Detail"], "rows": [
+            ["Date", "Title", "Detail"],
+            ["16 October 2025", "Fostering Annual Report", "To consider performance."],
+            ["", "Progress on LGA Peer", "As a follow up to the item received on 13 Feb 2025,"],
+            ["", "Review Action Plan", "Members requested a more detailed progress report"],
+            ["27 November 2025", "Draft Work Programme 25-", "To consider the draft"],
+            ["", "26", ""],
+        ]},
+        {"header": ["Date", "Title", "Detail"], "rows": [
+            ["", "Children Absent from", "A task group"],
+            ["", "Education", ""],
+            ["Meetings to be allocated", "Breakfast Clubs", ""],
+        ]},
+    ]
+    rows = [(r["date"], r["title"]) for _, r in programme_rows(tables, 2025)]
+    assert rows == [("2025-10-16", "Fostering Annual Report"), ("2025-10-16", "Progress on LGA Peer Review Action Plan"),
+                    ("2025-11-27", "Draft Work Programme 25-26"), ("2025-11-27", "Children Absent from Education")]
 
 
 @needs_shared
