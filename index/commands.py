@@ -225,18 +225,18 @@ def trace_cmd(item, index_dir, fmt):
 @_index_option
 @FORMAT
 def duplicates_cmd(index_dir, fmt):
-    """Documents published more than once (near-identical text in two files)."""
+    """Documents published more than once, grouped (near-identical text in several files)."""
     from minutebook.index.query import display_path, duplicates
 
-    pairs = duplicates(_open(index_dir))
+    found = duplicates(_open(index_dir))
     if fmt == "json":
-        click.echo(json.dumps(pairs, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    if not pairs:
+    if not found:
         click.echo("no near-duplicates")
-    for p in pairs:
-        click.echo(f"{p['score']:.1f}%  {p['a'].get('title') or '(untitled)'}")
-        for side in (p["a"], p["b"]):
+    for g in found:
+        click.echo(f"{len(g['documents'])} copies, {g['score']:.1f}%+ alike: {g['documents'][0].get('title') or '(untitled)'}")
+        for side in g["documents"]:
             item = f" item {side['item']}" if side.get("item") else ""
             click.echo(f"    {display_path(side['path'])} {side['document']}{item} {side.get('date') or ''}".rstrip())
 

@@ -8,11 +8,13 @@ documents of similar length are compared (a sorted sliding window), and only
 when their titles agree, which keeps the pass far below all-pairs cost.
 Agenda front sheets are all alike by design and never count; papers for
 different meetings (a work programme updated each time) must be nearly
-identical to count as one report.
+identical to count as one report. A PDF and its own text export always
+pair, so copies group as one whatever the format.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -42,11 +44,20 @@ def find_pairs(docs: list[dict]) -> list[dict]:
             prepared.append((len(norm), norm, normalise(d.get("title")), d))
     prepared.sort(key=lambda x: x[0])
     pairs = []
+    exports: dict[tuple, list] = {}
+    for _, norm, _, d in prepared:
+        exports.setdefault((stem(d["path"]), d.get("document")), []).append((norm, d))
+    for copies in exports.values():
+        for (norm_a, a), (norm_b, b) in zip(copies, copies[1:]):
+            if a["path"] != b["path"]:
+                pairs.append({"a": a, "b": b, "score": round(fuzz.ratio(norm_a, norm_b), 1)})
     for i, (len_a, norm_a, title_a, a) in enumerate(prepared):
         for len_b, norm_b, title_b, b in prepared[i + 1 :]:
             if len_a < len_b * MIN_LENGTH_RATIO:
                 break
             if a["path"] == b["path"] or "agenda" in (a.get("kind"), b.get("kind")):
+                continue
+            if same_source(a, b):
                 continue
             if title_a and title_b and fuzz.token_set_ratio(title_a, title_b) < TITLE_THRESHOLD:
                 continue
@@ -55,6 +66,37 @@ def find_pairs(docs: list[dict]) -> list[dict]:
             if score:
                 pairs.append({"a": a, "b": b, "score": round(score, 1)})
     return pairs
+
+
+def stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def same_source(a: dict, b: dict) -> bool:
+    """One paper exported twice: a PDF and its text copy (same file stem, same document)."""
+    return a["path"] != b["path"] and stem(a["path"]) == stem(b["path"]) and a.get("document") == b.get("document")
+
+
+def groups(pairs: list[dict]) -> list[dict]:
+    """Pairs joined into groups: three copies are one group of three, not three pairs.
+
+    A group made only of one paper's own exports (a PDF and its text copy)
+    was not published twice and is left out.
+    """
+    canon = canonical_map(pairs)
+    members: dict[str, dict[str, dict]] = {}
+    scores: dict[str, list[float]] = {}
+    for p in pairs:
+        root = canon[p["a"]["key"]]
+        for side in (p["a"], p["b"]):
+            members.setdefault(root, {})[side["key"]] = side
+        scores.setdefault(root, []).append(p["score"])
+    out = []
+    for root, docs in members.items():
+        ordered = sorted(docs.values(), key=_canonical_order)
+        if len({stem(d["path"]) for d in ordered}) > 1:
+            out.append({"score": min(scores[root]), "documents": ordered})
+    return sorted(out, key=lambda g: (g["documents"][0]["path"], g["documents"][0].get("document") or ""))
 
 
 def _doc_summary(hit) -> dict:

@@ -14,7 +14,7 @@ from whoosh import highlight
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, QueryParser
 from whoosh.query import And, AndNot, Or, Term, TermRange
 
-from minutebook.index.duplicates import canonical_map, load_pairs, normalise
+from minutebook.index.duplicates import canonical_map, groups, load_pairs, normalise
 
 SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
 FACETS = ("committee", "year", "kind")
@@ -340,6 +340,7 @@ def _merge_copies(found: list[dict]) -> list[dict]:
 
 
 def duplicates(ix) -> list[dict]:
+    """Groups of near-identical documents, each ``{score, documents}``, the filed copy first."""
     with ix.searcher() as s:
-        return load_pairs(s)
+        return groups(load_pairs(s))
 

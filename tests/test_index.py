@@ -15,6 +15,7 @@ from whoosh import index as windex
 
 from minutebook.cli import cli
 from minutebook.index import default_index_dir
+from minutebook.index.duplicates import find_pairs, groups
 from minutebook.index.ingest import LOCK_NAME, ingest
 from minutebook.index.query import duplicates, resolutions, search, trace
 from minutebook.index.records import programme_rows, records_from_contract
@@ -124,12 +125,30 @@ def test_trace_of_unknown_item_is_empty(shared_ix):
 
 
 @needs_shared
-def test_standalone_note_and_pack_item_6_are_one_duplicate_pair(shared_ix):
-    pairs = duplicates(shared_ix[0])
-    assert len(pairs) == 1
-    sides = {(os.path.basename(p["path"])[:3], p["document"]) for p in (pairs[0]["a"], pairs[0]["b"])}
-    assert sides == {("000", "d1"), ("001", "d7")}
-    assert pairs[0]["a"]["item"] == "6"
+def test_standalone_note_and_pack_item_6_are_one_duplicate_group(shared_ix):
+    found = duplicates(shared_ix[0])
+    assert len(found) == 1
+    assert [(os.path.basename(d["path"])[:3], d["document"]) for d in found[0]["documents"]] == [("001", "d7"), ("000", "d1")]
+    assert found[0]["documents"][0]["item"] == "6"
+
+
+def _doc(path, document="d1", text=None, **more):
+    body = text or " ".join(f"paragraph {n} of the youth hub review notes progress on each recommendation" for n in range(8))
+    return {"key": f"{path}#{document}", "path": path, "document": document, "title": "Youth Hub Review", "text": body,
+            "kind": "briefing_note", **more}
+
+
+def test_three_copies_are_one_group_and_a_pdf_groups_with_its_text_copy():
+    docs = [_doc("/a/note.pdf"), _doc("/a/note.txt"), _doc("/b/pack.pdf", "d3", item="4", date="2025-10-16"),
+            _doc("/c/reissue.pdf", text=_doc("x")["text"] + " reissued")]
+    found = groups(find_pairs(docs))
+    assert len(found) == 1
+    assert [d["key"] for d in found[0]["documents"]] == ["/b/pack.pdf#d3", "/a/note.pdf#d1", "/a/note.txt#d1", "/c/reissue.pdf#d1"]
+
+
+def test_a_paper_and_its_own_text_export_alone_are_not_a_duplicate():
+    other = " ".join(f"the housing board minutes item {n} on temporary accommodation" for n in range(8))
+    assert groups(find_pairs([_doc("/a/note.pdf"), _doc("/a/note.txt"), _doc("/b/other.pdf", text=other)])) == []
 
 
 @needs_shared
