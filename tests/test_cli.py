@@ -65,3 +65,11 @@ def test_entities_lists_labels_with_counts():
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert "COMMITTEE" in data and all(n >= 1 for n in data["COMMITTEE"].values())
+
+
+def test_entity_offsets_index_their_section_text():
+    data = json.loads(run("extract", PACK, "--format", "json").output)
+    sections = {s["id"]: s["text"] or "" for d in data["documents"] for s in d["sections"]}
+    assert len(data["entities"]) > 20
+    for e in data["entities"]:
+        assert sections[e["section"]][e["start"] : e["end"]] == e["text"]
