@@ -50,6 +50,25 @@ def iso_bound(value: str | None, upper: bool) -> str | None:
     return value + pad.get(len(value), "")
 
 
+def date_range(lo: str | None, hi: str | None):
+    """Records dated within inclusive ISO bounds.
+
+    A range over ``date`` unions one posting list per distinct day, which is
+    slow across years; whole years are taken from ``year`` instead (one term
+    each) and only the part-years at the ends from ``date``.
+    """
+    first = int(lo[:4]) + (not lo.endswith("-01-01")) if lo else None
+    last = int(hi[:4]) - (not hi.endswith("-12-31")) if hi else None
+    if first is not None and last is not None and first > last:
+        return TermRange("date", lo, hi)
+    parts = [TermRange("year", str(first) if first else None, str(last) if last else None)]
+    if lo and not lo.endswith("-01-01"):
+        parts.append(TermRange("date", lo, f"{lo[:4]}-12-31"))
+    if hi and not hi.endswith("-12-31"):
+        parts.append(TermRange("date", f"{hi[:4]}-01-01", hi))
+    return Or(parts) if len(parts) > 1 else parts[0]
+
+
 def filters(schema, committee=None, date_from=None, date_to=None, kind=None, entities=(), rtypes=None):
     """The filter query for the common options, or ``None``."""
     parts = []
@@ -57,7 +76,7 @@ def filters(schema, committee=None, date_from=None, date_to=None, kind=None, ent
         parts.append(QueryParser("committee_text", schema, group=OrGroup.factory(0.0)).parse(f'"{committee}"'))
     lo, hi = iso_bound(date_from, False), iso_bound(date_to, True)
     if lo or hi:
-        parts.append(TermRange("date", lo, hi))
+        parts.append(date_range(lo, hi))
     if kind:
         parts.append(Term("kind", kind))
     for ent in entities:

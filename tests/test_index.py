@@ -17,7 +17,7 @@ from minutebook.cli import cli
 from minutebook.index import default_index_dir
 from minutebook.index.duplicates import find_pairs, groups
 from minutebook.index.ingest import LOCK_NAME, ingest
-from minutebook.index.query import duplicates, resolutions, search, trace
+from minutebook.index.query import date_range, duplicates, resolutions, search, trace
 from minutebook.index.records import programme_rows, records_from_contract
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -186,6 +186,12 @@ def test_search_filters_facets_and_json(shared_ix):
     hit = out["hits"][0]
     assert {"committee", "date", "document", "agenda_item", "file", "page", "snippet"} <= set(hit)
     assert "**" in hit["snippet"]
+
+
+def test_date_range_takes_whole_years_from_the_year_field():
+    assert str(date_range("2022-01-01", "2024-12-31")) == "year:[2022 TO 2024]"
+    assert str(date_range("2025-10-01", None)) == "(year:[2026 TO ] OR date:[2025-10-01 TO 2025-12-31])"
+    assert str(date_range("2024-03-05", "2025-02-01")) == "date:[2024-03-05 TO 2025-02-01]"
 
 
 @needs_shared
