@@ -110,6 +110,13 @@ def _gutter(words: list[dict], width: float) -> float | None:
         overlap = min(lt[-1], rt[-1]) - max(lt[0], rt[0])
         if overlap < 0.5 * min(lt[-1] - lt[0], rt[-1] - rt[0]):
             continue
+        # Short cells on shared baselines either side are a table's columns,
+        # not two columns of prose.
+        left_words = sum(1 for w in body if w["x1"] <= x) / len(lt)
+        right_words = sum(1 for w in body if w["x0"] >= x) / len(rt)
+        shared = len(set(lt) & set(rt)) / min(len(lt), len(rt))
+        if min(left_words, right_words) < 4 and shared > 0.7:
+            continue
         if best is None or crossing < best[1]:
             best = (x, crossing)
     return best[0] if best else None

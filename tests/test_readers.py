@@ -161,3 +161,12 @@ def test_labels_and_short_headings_are_not_taken_for_wrapped_lines():
         "• Report of the Head of Regulatory Services for the Harbourside area",
         "Private Business",
     ]
+
+
+def test_full_page_unruled_table_is_not_taken_for_two_columns(tmp_path):
+    items = []
+    for k in range(14):
+        items += [(60, 90 + 15 * k, f"Ward {k + 1}", "Helvetica", 11), (330, 90 + 15 * k, f"{100 + k}", "Helvetica", 11)]
+    ex = extract_file(str(make_pdf(tmp_path / "wards.pdf", [items])))
+    (table,) = [t for d in ex.documents for t in d.tables]
+    assert table.rows[0] == ["Ward 1", "100"] and len(table.rows) == 14
