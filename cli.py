@@ -4,10 +4,29 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 import click
 
 from minutebook import __version__
+
+
+class PageProgress:
+    """A self-rewriting stderr line for a long PDF: pages read and the rate."""
+
+    def __init__(self, path: str):
+        self.path, self.start, self.shown = path, time.perf_counter(), False
+
+    def __call__(self, done: int, total: int) -> None:
+        rate = done / max(time.perf_counter() - self.start, 1e-6)
+        sys.stderr.write(f"\r\x1b[K{self.path}: page {done}/{total} ({rate:.1f} pages/s)")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def fail(path: str, reason: str) -> None:
@@ -27,7 +46,8 @@ def cli():
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
 @click.option("--ocr", is_flag=True, help="Read pages with no text layer (scans) with tesseract.")
 @click.option("--entities/--no-entities", default=True, show_default=True, help="Tag entities with the spaCy pipeline.")
-def extract(files, fmt, password, ocr, entities):
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+def extract(files, fmt, password, ocr, entities, quiet):
     """Extract documents, sections, tables, meetings and entities from FILES.
 
     With one file, --format json prints the contract object; with several, a
@@ -41,13 +61,18 @@ def extract(files, fmt, password, ocr, entities):
     if ocr and unavailable_reason():
         raise click.UsageError(unavailable_reason())
     results, failed = [], 0
+    show = not quiet and sys.stderr.isatty()
     for path in files:
+        progress = PageProgress(path) if show else None
         try:
-            ex = extract_file(path, password=password, ocr=ocr)
+            ex = extract_file(path, password=password, ocr=ocr, progress=progress)
         except ReadError as exc:
             fail(path, str(exc))
             failed += 1
             continue
+        finally:
+            if progress:
+                progress.close()
         for note in page_notes(ex.source):
             fail(path, note)
         if entities:
