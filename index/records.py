@@ -151,7 +151,8 @@ def records_from_contract(contract: dict, path: str) -> list[dict]:
     docs = {d["id"]: d for d in contract.get("documents", [])}
     context, pack = _meeting_context(contract)
     ents_by_doc: dict[str, list[dict]] = {}
-    for e in contract.get("entities", []):
+    # Entities in headings and table rows count for their section, table and document too.
+    for e in contract.get("entities", []) + contract.get("entities_elsewhere", []):
         ents_by_doc.setdefault(e.get("document"), []).append(e)
     records: list[dict] = []
 

@@ -296,3 +296,10 @@ def test_index_location_follows_env(monkeypatch, tmp_path):
     assert default_index_dir().endswith(os.path.join("minutebook", "index"))
     result = _run("search", "anything", "--index", str(tmp_path / "none"))
     assert result.exit_code == 1 and "no index here" in result.stderr
+
+
+def test_entity_filter_reaches_entities_in_table_rows(shared_ix):
+    ix, _ = shared_ix
+    found = search(ix, "early years", entities=["INDICATOR:Good Level of Development"], limit=5)
+    assert found["hits"][0]["title"] == "2. Early Years Foundation Stage Profile (final)"
+    assert found["hits"][0]["type"] == "table"
