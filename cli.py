@@ -4,29 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 
 import click
 
 from minutebook import __version__
+from minutebook.progress import StatusLine
 
 
-class PageProgress:
-    """A self-rewriting stderr line for a long PDF: pages read and the rate."""
+class PageProgress(StatusLine):
+    """Pages of a long PDF read so far, and the rate."""
 
     def __init__(self, path: str):
-        self.path, self.start, self.shown = path, time.perf_counter(), False
+        super().__init__()
+        self.path = path
 
     def __call__(self, done: int, total: int) -> None:
-        rate = done / max(time.perf_counter() - self.start, 1e-6)
-        sys.stderr.write(f"\r\x1b[K{self.path}: page {done}/{total} ({rate:.1f} pages/s)")
-        sys.stderr.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
+        self.show(f"{self.path}: page {done}/{total} ({self.rate(done):.1f} pages/s)")
 
 
 def fail(path: str, reason: str) -> None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 
 import click
+
+from minutebook.progress import StatusLine
 
 from minutebook.index import ENV_VAR, default_index_dir
 
@@ -43,27 +44,11 @@ def _open(index_dir: str | None):
     return windex.open_dir(index_dir)
 
 
-class Progress:
-    """One self-rewriting stderr line: files done and pages per second."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-        self.start = time.perf_counter()
-        self.shown = False
+class Progress(StatusLine):
+    """Files done and pages per second, on one stderr line."""
 
     def __call__(self, done: int, total: int, pages: int) -> None:
-        if not self.enabled:
-            return
-        elapsed = max(time.perf_counter() - self.start, 1e-6)
-        sys.stderr.write(f"\r\x1b[Kingest: {done}/{total} files ({done / elapsed:.1f}/s), {pages} pages ({pages / elapsed:.1f}/s)")
-        sys.stderr.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-            self.shown = False
+        self.show(f"ingest: {done}/{total} files ({self.rate(done):.1f}/s), {pages} pages ({self.rate(pages):.1f}/s)")
 
     def note(self, path: str, message: str) -> None:
         """A file's error or note, printed when it happens, above the progress line."""
