@@ -32,7 +32,8 @@ BLOCK_START = re.compile(
     r"|[a-z]\.\s+\S"
     r"|[•·▪‣◦●○■□➢►✓]"
     r"|(?:recommendation|appendix|resolved|decision)\b"
-    r"|(?:to|from|subject|date|title|author|authors|contact|present|apologies|membership)\s*:)",
+    r"|(?:to|from|subject|date|title|author|authors|contact|present|apologies|membership)\s*:"
+    r"|(?-i:[A-Z])[\w'’\-]*(?:\s+[\w'’\-()]+){0,3}\s*:\s)",
     re.IGNORECASE,
 )
 

@@ -17,15 +17,21 @@ ALIGN = 4.0  # points two cell starts may differ and still share a column
 
 def split_cells(line) -> list[tuple[float, str]]:
     """Cells of a line: runs of words separated by a gap wider than ~2.5 ems."""
-    cells: list[tuple[float, list[str]]] = []
+    return [(x0, text) for x0, _, text in _cells(line)]
+
+
+def _cells(line) -> list[tuple[float, float, str]]:
+    """Cells with their left and right edges."""
+    cells: list[list] = []
     prev = None
     for w in line.words:
         if prev is None or w["x0"] - prev["x1"] > 2.5 * w["size"]:
-            cells.append((w["x0"], [w["text"]]))
+            cells.append([w["x0"], w["x1"], [w["text"]]])
         else:
-            cells[-1][1].append(w["text"])
+            cells[-1][1] = w["x1"]
+            cells[-1][2].append(w["text"])
         prev = w
-    return [(x, " ".join(ws)) for x, ws in cells]
+    return [(x0, x1, " ".join(ws)) for x0, x1, ws in cells]
 
 
 def _anchors(rows: list[list[tuple[float, str]]]) -> list[float]:
@@ -51,7 +57,10 @@ def find_unruled(items: list) -> list:
         run = _run_at(items, i)
         if run:
             lines = items[i : i + run]
-            out.append(_to_table(lines))
+            header = _header_cells(out[-1], lines) if out else None
+            if header is not None:
+                out.pop()
+            out.append(_to_table(lines, header))
             i += run
         else:
             out.append(items[i])
@@ -82,7 +91,8 @@ def _run_at(items: list, start: int) -> int:
         c = split_cells(line)
         candidate = rows + [c]
         anchors = _anchors(candidate)
-        if len(c) >= 2 and _fits(c, anchors) or len(c) == 1 and abs(c[0][0] - cells[0][0]) <= ALIGN:
+        same_type = line.bold == prev.bold and abs(line.size - prev.size) <= 0.6
+        if len(c) >= 2 and _fits(c, anchors) or len(c) == 1 and abs(c[0][0] - cells[0][0]) <= ALIGN and same_type:
             rows.append(c)
             end += 1
         else:
@@ -98,6 +108,8 @@ def _run_at(items: list, start: int) -> int:
         return 0  # columns of prose, not a table
     if len(multi) < MIN_ROWS or len(anchors) < 2 or not all(_fits(r, anchors) for r in multi):
         return 0
+    if sum(r[0][1].rstrip().endswith(":") for r in rows) * 3 >= len(rows) * 2:
+        return 0  # "Date: … / Venue: …" labels and their values, not a table
     return end - start
 
 
@@ -105,17 +117,62 @@ def _is_prose(cells) -> bool:
     return len(cells[0][1].split()) > 6
 
 
-def _to_table(lines) -> Table:
+def _spans(lines) -> list[tuple[float, float]]:
+    """Each column's extent: from its left anchor to the furthest right edge in it."""
+    rows = [_cells(line) for line in lines]
+    anchors = _anchors([[(x0, t) for x0, _, t in r] for r in rows if len(r) >= 2])
+    right = {a: a for a in anchors}
+    for r in rows:
+        for x0, x1, _ in r:
+            a = min(anchors, key=lambda a: abs(a - x0))
+            right[a] = max(right[a], x1)
+    return [(a, right[a]) for a in anchors]
+
+
+def _header_cells(line, lines) -> list[str] | None:
+    """The line just above a table, split over the table's columns, if it is
+    the table's header. Header labels sit closer together than data cells and
+    are often centred or right-aligned over figures, so the line is cut at
+    gaps over one em and each piece goes to the column it is centred in or
+    right-aligned with."""
+    if not _is_line(line) or line.page != lines[0].page or line.column != lines[0].column:
+        return None
+    if lines[0].top - line.bottom > 2.0 * line.size or not line.words or "x1" not in line.words[0]:
+        return None
+    spans = _spans(lines)
+    pieces: list[list] = []
+    for w in line.words:
+        if pieces and w["x0"] - pieces[-1][1] <= w["size"]:
+            pieces[-1][1] = w["x1"]
+            pieces[-1][2].append(w["text"])
+        else:
+            pieces.append([w["x0"], w["x1"], [w["text"]]])
+    cells = [""] * len(spans)
+    used = set()
+    for x0, x1, words in pieces:
+        mid = (x0 + x1) / 2
+        col = next(
+            (k for k, (a, b) in enumerate(spans) if a - ALIGN <= mid <= b + ALIGN or abs(x1 - b) <= ALIGN),
+            None,
+        )
+        if col is None or col in used:
+            return None
+        used.add(col)
+        cells[col] = " ".join(words)
+    return cells if len(used) >= 2 else None
+
+
+def _to_table(lines, header: list[str] | None = None) -> Table:
     rows = [split_cells(line) for line in lines]
     anchors = _anchors([r for r in rows if len(r) >= 2])
-    table_rows = []
+    table_rows = [header] if header else []
     for r in rows:
         cells = [""] * len(anchors)
         for x, text in r:
             col = min(range(len(anchors)), key=lambda k: abs(anchors[k] - x))
             cells[col] = (cells[col] + " " + text).strip()
         table_rows.append(cells)
-    header_rows = 1 if all(line.bold for line in lines[:1]) or _looks_like_header(table_rows) else 0
+    header_rows = 1 if header is not None or all(line.bold for line in lines[:1]) or _looks_like_header(table_rows) else 0
     return Table(page=lines[0].page, header=[], rows=table_rows, ruled=False, header_rows=header_rows)
 
 

@@ -170,3 +170,26 @@ def test_full_page_unruled_table_is_not_taken_for_two_columns(tmp_path):
     ex = extract_file(str(make_pdf(tmp_path / "wards.pdf", [items])))
     (table,) = [t for d in ex.documents for t in d.tables]
     assert table.rows[0] == ["Ward 1", "100"] and len(table.rows) == 14
+
+
+def test_label_value_lines_are_not_a_table_and_headers_sit_over_right_aligned_figures(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    items = [(56, 70, "Date:", "Helvetica", 11), (160, 70, "Tuesday, 9 July 2024", "Helvetica", 11),
+             (56, 86, "Time:", "Helvetica", 11), (160, 86, "2.00 pm", "Helvetica", 11),
+             (56, 102, "Venue:", "Helvetica", 11), (160, 102, "Committee Room 2", "Helvetica", 11),
+             (56, 130, "AGENDA", "Helvetica-Bold", 13), (56, 150, "1. Apologies for Absence", "Helvetica-Bold", 11)]
+    right = lambda x, text: (x - stringWidth(text, "Helvetica", 10), text)
+    rows = [("Ward", "2023/24", "2024/25 (est.)"), ("Northfield", "16.8", "15.2"), ("Southgate", "27.9", "25.4"),
+            ("Eastmoor", "38.2", "36.0")]
+    for k, (a, b, c) in enumerate(rows):
+        y = 200 + 14 * k
+        items.append((72, y, a, "Helvetica", 10))
+        for x, text in (right(300, b), right(420, c)):
+            items.append((x + (12 if k == 0 else 0), y, text, "Helvetica", 10))
+    src = read_source(str(make_pdf(tmp_path / "front.pdf", [items])))
+    assert texts(src)[:5] == ["Date: Tuesday, 9 July 2024", "Time: 2.00 pm", "Venue: Committee Room 2", "AGENDA",
+                              "1. Apologies for Absence"]
+    (table,) = [b.table for b in src.blocks if b.kind == "table"]
+    assert table.rows[0] == ["Ward", "2023/24", "2024/25 (est.)"] and table.header_rows == 1
+    assert table.rows[1:] == [["Northfield", "16.8", "15.2"], ["Southgate", "27.9", "25.4"], ["Eastmoor", "38.2", "36.0"]]
