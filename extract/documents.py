@@ -16,6 +16,7 @@ import statistics
 
 from rapidfuzz import fuzz
 
+from minutebook.extract import patterns as P
 from minutebook.extract.agenda import parse_agenda_items
 from minutebook.extract.dates import find_dates, parse_date
 from minutebook.model import Block, Document, Source
@@ -71,8 +72,14 @@ class _State:
         self.next_hint: str | None = None
 
     def has_body(self) -> bool:
-        texts = [b for b in self.blocks if b.kind in ("text", "table")]
-        return len(texts) > 1 or any(len(b.text.split()) > 6 for b in texts)
+        """Whether the document so far has content; a council's name and a
+        committee's name above a heading are its preamble, not a document."""
+        blocks = [b for b in self.blocks if b.kind in ("text", "table")]
+        if any(b.kind == "table" for b in blocks) or len(blocks) > 3:
+            return True
+        return any(len(b.text.split()) > 8 or P.SENTENCE_END.search(b.text) and not b.text.endswith(")") for b in blocks) or (
+            len(blocks) > 1 and not all(_title_case(b.text) for b in blocks)
+        )
 
     def close(self, groups):
         if any(b.kind in ("text", "table") for b in self.blocks):

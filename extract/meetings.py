@@ -37,6 +37,7 @@ OCCASION = re.compile(r"^(?:(?:annual|special|extraordinary|ordinary|adjourned|r
 HELD_PLACE = re.compile(
     rf"\bheld\s+(?:at|in)\s+(?P<place>.+?)(?=\s+on\s+|\s+at\s+\d|\s*,\s*(?:on\s+)?(?:\d|{WEEKDAY})|\s*$)", re.I
 )
+PLACE_AFTER_TIME = re.compile(r"\b(?:am|pm|a\.m\.|p\.m\.|noon)\s*,?\s+(?:in|at)\s+(?P<place>.+?)\s*\.?$", re.I)
 COMMITTEE_WORDS = re.compile(r"\b(?:board|committee|cabinet|council|panel|forum|commission|partnership|sub-committee|executive)\b", re.I)
 
 # Attendance labels and who they name.
@@ -242,14 +243,15 @@ def _committee(heading: str, before: list[Block]) -> str | None:
 def _title_committee(title: str | None) -> str | None:
     if not title:
         return None
-    return re.sub(r"^minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", "", title, flags=re.I) or None
+    rest = re.sub(r"^minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", "", title, flags=re.I)
+    return rest if COMMITTEE_WORDS.search(rest) else None
 
 
 def _held_place(heading: str) -> str | None:
-    m = HELD_PLACE.search(heading or "")
+    m = HELD_PLACE.search(heading or "") or PLACE_AFTER_TIME.search(heading or "")
     if not m:
         return None
-    place = m.group("place").strip(" ,.")
+    place = re.sub(r"^the\s+", "", m.group("place").strip(" ,."), flags=re.I)
     if not place or place[0].isdigit() or parse_time(place):
         return None
     return place

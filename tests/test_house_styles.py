@@ -17,6 +17,7 @@ def test_standalone_cabinet_minutes():
     assert (doc.kind, doc.title, doc.date) == ("minutes", "MINUTES of a meeting of the CABINET", "2024-03-05")
     (m,) = ex.meetings
     assert (m.committee, m.date, m.time, m.end_time) == ("CABINET", "2024-03-05", "19:00", "20:15")
+    assert m.place == "Council Chamber, Town Hall, Westford"
     assert [i.number for i in m.minutes_items] == ["45", "46", "47", "48", "49"]
     assert m.attendance.apologies == ["Councillor M Moore"]
     assert "Councillor F Green" in m.attendance.present
@@ -76,3 +77,18 @@ def test_pdf_rendition_gives_the_same_meeting(tmp_path):
     (a,), (b,) = text.meetings, pdf.meetings
     assert (b.committee, b.date, b.time, b.end_time) == (a.committee, a.date, a.time, a.end_time)
     assert [(r.minute, r.text, r.clauses) for r in b.resolutions] == [(r.minute, r.text, r.clauses) for r in a.resolutions]
+
+
+def test_committee_named_above_a_minutes_heading_without_it():
+    ex = extract_file(str(EXAMPLES / "northvale_health_board_minutes.txt"))
+    (doc,) = ex.documents  # the council and board names are the minutes' preamble
+    assert (doc.kind, doc.date) == ("minutes", "2024-11-20")
+    (m,) = ex.meetings
+    assert (m.committee, m.time, m.place, m.end_time) == ("Health and Wellbeing Board", "14:30", "Mayor's Parlour, Civic Centre", "16:05")
+    assert m.attendance.apologies == ["Councillor B Hughes"]
+    assert [(r.minute, r.style, r.clauses) for r in m.resolutions] == [
+        ("24", "decision", []),
+        ("25", "resolved", ["That the draft Joint Strategic Needs Assessment be approved for consultation.",
+                            "That a final version be brought to the March 2025 meeting."]),
+        ("26", "proposed", []),
+    ]
