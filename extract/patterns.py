@@ -38,3 +38,18 @@ BLOCK_START = re.compile(
 )
 
 SENTENCE_END = re.compile(r"[.:;!?)\]”\"']$")
+
+
+HYPHEN_END = re.compile(r"[A-Za-z]-$")
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Lines of one paragraph joined by spaces; a word hyphenated at a line
+    end ("develop-" / "ment") is mended. Linear in the paragraph's length."""
+    parts: list[str] = []
+    for line in lines:
+        if parts and HYPHEN_END.search(parts[-1]) and line[:1].islower():
+            parts[-1] = parts[-1][:-1] + line
+        else:
+            parts.append(line)
+    return " ".join(parts)

@@ -140,24 +140,19 @@ def _table_from_pdf(table, page, page_no: int) -> Table:
 
 
 def _clean_cell(cell: str | None) -> str:
+    """A cell's wrapped lines joined; bulleted items stay lines of their own."""
     if not cell:
         return ""
-    out: list[str] = []
+    runs: list[list[str]] = []
     for part in cell.split("\n"):
         part = part.strip()
         if not part:
             continue
-        if out and not P.BULLET.match(part):
-            out[-1] = _join_wrapped(out[-1], part)
+        if runs and not P.BULLET.match(part):
+            runs[-1].append(part)
         else:
-            out.append(part)
-    return "\n".join(out)
-
-
-def _join_wrapped(left: str, right: str) -> str:
-    if re.search(r"[A-Za-z]-$", left) and right[:1].islower():
-        return left[:-1] + right
-    return left + " " + right
+            runs.append([part])
+    return "\n".join(P.join_wrapped(run) for run in runs)
 
 
 def read_page(page, page_no: int, ocr: bool = False) -> PageRead:
@@ -450,14 +445,7 @@ def _text_start(line: Line) -> float | None:
 
 
 def _block_from_lines(lines: list[Line], new_page: bool) -> Block:
-    parts = [lines[0].text.strip()]
-    for line in lines[1:]:
-        nxt = line.text.strip()
-        if re.search(r"[A-Za-z]-$", parts[-1]) and nxt[:1].islower():
-            parts[-1] = parts[-1][:-1] + nxt  # hyphenation at the line end
-        else:
-            parts.append(nxt)
-    text = re.sub(r"\s+", " ", " ".join(parts)).strip()
+    text = re.sub(r"\s+", " ", P.join_wrapped([line.text.strip() for line in lines])).strip()
     return Block(
         kind="text",
         text=text,

@@ -173,12 +173,7 @@ def _paragraphs(items: list, wrap_width: int) -> list[Block]:
     def flush():
         nonlocal current
         if current:
-            text = current[0].text
-            for line in current[1:]:
-                if re.search(r"[A-Za-z]-$", text[-2:]) and line.text[:1].islower():  # the tail only: text grows
-                    text = text[:-1] + line.text
-                else:
-                    text = text + " " + line.text
+            text = P.join_wrapped([line.text for line in current])
             blocks.append(
                 Block(
                     kind="text",
