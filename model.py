@@ -117,6 +117,16 @@ class Attendance:
 
 
 @dataclass
+class Votes:
+    """A printed count, recorded (named) vote or roll call; ``names`` by side where printed."""
+
+    for_: int | None = None
+    against: int | None = None
+    abstain: int | None = None
+    names: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
 class Resolution:
     minute: str | None
     title: str | None
@@ -127,6 +137,10 @@ class Resolution:
     decision_only: bool = False
     private: bool = False
     refers_to: list[str] = field(default_factory=list)
+    outcome: str | None = None  # "carried", "lost", "withdrawn" or None when not stated
+    votes: Votes | None = None
+    mover: str | None = None
+    seconder: str | None = None
 
 
 @dataclass

@@ -84,12 +84,25 @@ def meeting_json(m: Meeting) -> dict:
                 "decision_only": r.decision_only,
                 "private": r.private,
                 "refers_to": list(r.refers_to),
+                "outcome": r.outcome,
+                "votes": _votes(r.votes),
+                "mover": _s(r.mover),
+                "seconder": _s(r.seconder),
             }
             for r in m.resolutions
         ],
         "declarations": [d for d in map(_s, m.declarations) if d],
         "refers_to_meetings": list(m.refers_to_meetings),
     }
+
+
+def _votes(v) -> dict | None:
+    if v is None:
+        return None
+    out = {"for": v.for_, "against": v.against, "abstain": v.abstain}
+    if v.names:
+        out["names"] = {k: [n for n in map(_s, names) if n] for k, names in v.names.items()}
+    return out
 
 
 def to_json(ex: Extraction, display_path: str | None = None) -> dict:

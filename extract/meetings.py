@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 from minutebook.extract.agenda import parse_agenda_items
+from minutebook.extract.attendance import ATTENDANCE_LABEL, SECTION_BREAK, minuted_apologies, parse_attendance
 from minutebook.extract.dates import find_dates, parse_date, parse_time
-from minutebook.model import Attendance, Block, Document, Meeting, MinutesItem, Resolution, Source
+from minutebook.extract.decisions import decision_at
+from minutebook.extract.styles.vocab import COMMITTEE_WORDS, WEEKDAY
+from minutebook.extract.styles.vocab import collapse as _collapse
+from minutebook.model import Block, Document, Meeting, MinutesItem, Source
 
-WS = re.compile(r"\s+")
 LEAD = re.compile(r"^(?:[•·▪‣◦●○■□➢►✓*]|-(?=\s))\s*")
-WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)"
 
 # Agenda front sheet labels: the value is on the same line after a colon or on the next line.
 FRONT_LABEL = re.compile(
@@ -38,65 +40,17 @@ HELD_PLACE = re.compile(
     rf"\bheld\s+(?:at|in)\s+(?P<place>.+?)(?=\s+on\s+|\s+at\s+\d|\s*,\s*(?:on\s+)?(?:\d|{WEEKDAY})|\s*$)", re.I
 )
 PLACE_AFTER_TIME = re.compile(r"\b(?:am|pm|a\.m\.|p\.m\.|noon)\s*,?\s+(?:in|at)\s+(?P<place>.+?)\s*\.?$", re.I)
-COMMITTEE_WORDS = re.compile(r"\b(?:board|committee|cabinet|council|panel|forum|commission|partnership|sub-committee|executive)\b", re.I)
 
-# Attendance labels and who they name.
-ATTENDANCE_LABEL = re.compile(
-    r"^(?P<label>"
-    r"present|members(?:\s+present)?|councillors(?:\s+present)?|co-?\s?opted\s+members?(?:\s+present)?"
-    r"|other\s+members(?:\s+present)?|others\s+present|also\s+present|(?:also\s+)?in\s+attendance"
-    r"|substitutes?|(?:cabinet\s+)?members?\s+(?:also\s+)?(?:present\s+)?by\s+invitation|by\s+invitation"
-    r"|(?:employees|officers|staff)(?:\s+present|\s+in\s+attendance)?(?:\s*\([^)]*\))?"
-    r"|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received|submitted)\s+(?:from|on\s+behalf\s+of))?|absent"
-    r")(?:\s*[:\-–]\s*|\s+(?=(?:councillors?|cllrs?)\b)|\s*$)(?P<rest>.*)$",
-    re.I,
-)
-# A label run into the line before it, as a reader that joins short lines leaves it.
-EMBEDDED_LABEL = re.compile(
-    r"\s+(?=(?:co-?\s?opted\s+members?|other\s+members|others\s+present|also\s+present|in\s+attendance"
-    r"|apologies(?:\s+for\s+absence)?|officers|employees)(?:\s*\([^)]*\))?\s*:)",
-    re.I,
-)
-OFFICER_LABEL = re.compile(r"^(?:employees|officers|staff)\b", re.I)
-LABEL_TAIL = re.compile(r"^[^:]{0,30}\)?\s*:$")
-TITLES = r"(?:Councillors?|Cllrs?\.?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|Mx|Dr|Prof(?:essor)?|Rev(?:erend)?|Sir|Dame|Lord|Lady)"
-PLURAL_TITLE = re.compile(r"^(?:Councillors|Cllrs\.?|Aldermen)\s+", re.I)
-RUN_SPLIT = re.compile(rf"\s+(?={TITLES}\s)")
-INITIALS_NAME = re.compile(
-    r"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:[A-Z]{1,2}\.?\s+){1,3}[A-Z][a-z'’][\w'’-]*(?:\s*\([^)]*\))?"
-)
-PARTICLES = {"de", "van", "von", "da", "der", "den", "le", "la", "du", "bin", "al", "di", "del", "mac", "o"}
-SECTION_BREAK = re.compile(
-    r"^(?:public|private|confidential|exempt)\s+(?:business|items?|information)\b|^part\s+(?:a|b|1|2|i|ii)\b", re.I
-)
 PRIVATE_BREAK = re.compile(r"^(?:private|confidential|exempt)\s+(?:business|items?|information)\b|^part\s+(?:b|2|ii)\b", re.I)
 
 MINUTE = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:/\d{2,4})?[a-z]?)(?:[.:)]\s*|\s+)(?P<title>[A-Z‘'\"(].*)$")
 CLOSED = re.compile(r"\b(?:meeting|proceedings)\s+(?:closed|ended|finished|terminated|concluded|rose)\s+at\s+(?P<t>.+)$", re.I)
 DECLARATIONS = re.compile(r"\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b|\bdisclosures?\s+of\s+interests?\b", re.I)
 APOLOGIES_MINUTE = re.compile(r"^apologies\b", re.I)
-APOLOGIES_FROM = re.compile(r"\bapologies\b.{0,60}?\b(?:received|submitted|given|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(?P<names>.+?)\.?$", re.I)
 DECLARED = re.compile(r"\b(?:interests?|declar\w*|disclos\w*)\b", re.I)
 NIL = re.compile(r"^(?:there\s+(?:were|was)\s+no\b|no\s+(?:\w+\s+){0,3}(?:declarations|interests|disclosures)\b|none\b|nil\b)", re.I)
 
-RESOLVED = re.compile(r"^(?:it\s+was\s+(?:\w+\s+)?|and\s+)?(?:resolved|recommended)\b", re.I)
-PROPOSED = re.compile(r"^(?:it\s+was\s+)?(?:proposed|moved)\s+by\b", re.I)
-PROPOSAL_RESOLVED = re.compile(r"\b(?:resolved|agreed|carried)\b", re.I)
-LABEL_ONLY = re.compile(r"^(?:it\s+was\s+)?(?:resolved|recommended|decisions?|agreed)\s*[:\-–—]?\s*$", re.I)
-DECISION = re.compile(r"^(?:decisions?|agreed)\s*(?:[:\-–]\s*|$)|^AGREED\b", re.I)
-NARRATIVE = re.compile(
-    r"^(?:the\s+|it\s+was\s+)?(?:board|committee|sub-committee|cabinet|panel|council|commission|forum|members?|meeting)?\s*"
-    r"(?:(?:unanimously|formally|then|also|further|therefore)\s+)?"
-    r"(?:noted|agreed|approved|endorsed|resolved|decided|accepted|supported|confirmed)\b",
-    re.I,
-)
-RECORD = re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?(?:agreed|approved|confirmed|accepted)\b.{0,40}\bas\s+an?\s+(?:true|correct|accurate)\s+record", re.I)
 EXCLUSION = re.compile(r"\bexclu\w*\s+(?:of\s+)?the\s+press\s+and\s+(?:the\s+)?public\b|\bexempt\s+information\b|\bschedule\s+12a\b", re.I)
-MINUTE_REF = re.compile(r"\bminutes?\s+(?:nos?\.?\s*)?(?P<nums>\d{1,4}[a-z]?(?:\s*(?:,|and|&)\s*\d{1,4}[a-z]?)*)(?!\s*(?:am|pm)\b)", re.I)
-
-CLAUSE = re.compile(r"^\(?(?P<label>\d{1,2}|[a-z]|[ivx]{1,4}|[A-Z])(?P<close>[).])\s+(?P<text>\S.*)$")
-BULLET = re.compile(r"^[•·▪‣◦●○■□➢►✓]\s*(?P<text>\S.*)$|^-\s+(?P<text2>\S.*)$")
-ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
 def find_meetings(documents: list[Document], source: Source) -> list[Meeting]:
@@ -112,10 +66,6 @@ def find_meetings(documents: list[Document], source: Source) -> list[Meeting]:
 
 def _texts(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.kind == "text" and b.text.strip()]
-
-
-def _collapse(text: str) -> str:
-    return WS.sub(" ", text).strip()
 
 
 def _year(iso: str | None) -> int | None:
@@ -202,7 +152,7 @@ def minutes_meeting(doc: Document) -> Meeting:
     )
     body = texts[start:]
     first = _first_minute(body)
-    _attendance(body[:first], meeting)
+    meeting.attendance = parse_attendance(body[:first])
     _minutes(body[first:], meeting)
     meeting.refers_to_meetings = _referred_meetings(body[first:], date)
     return meeting
@@ -276,124 +226,6 @@ def _first_minute(body: list[Block]) -> int:
     return len(body)
 
 
-def _attendance(blocks: list[Block], meeting: Meeting) -> None:
-    """Present, apologies and officers from the labelled lines before the first minute."""
-    att = Attendance()
-    role = None
-    skip_tail = False
-    lines = [part for b in blocks for part in EMBEDDED_LABEL.split(b.text.strip())]
-    for text in lines:
-        if skip_tail and LABEL_TAIL.match(text):
-            skip_tail = False
-            continue
-        skip_tail = False
-        if SECTION_BREAK.match(text):
-            role = None
-            continue
-        m = ATTENDANCE_LABEL.match(text)
-        if m:
-            role = _role(m.group("label"))
-            text = m.group("rest").strip()
-        elif OFFICER_LABEL.match(text) and len(text.split()) <= 5 and ":" not in text:
-            role, text, skip_tail = "officers", "", True
-        elif text.lower().startswith(("place", "venue")):
-            continue
-        if not text or role is None:
-            continue
-        if role == "officers":
-            att.officers.extend(_officer_names(text))
-        else:
-            getattr(att, role).extend(_people(text))
-    meeting.attendance = att
-
-
-def _role(label: str) -> str:
-    label = label.lower()
-    if label.startswith(("apologies", "absent")):
-        return "apologies"
-    if OFFICER_LABEL.match(label):
-        return "officers"
-    return "present"
-
-
-def _split_top(text: str) -> list[str]:
-    """Split a list of people on commas, semicolons and ``and`` outside brackets."""
-    parts, depth, cur = [], 0, ""
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        if depth == 0:
-            if ch in ",;":
-                parts.append(cur)
-                cur = ""
-                i += 1
-                continue
-            m = re.match(r"\s+(?:and|&)\s+", text[i:])
-            if m:
-                parts.append(cur)
-                cur = ""
-                i += m.end()
-                continue
-        cur += ch
-        i += 1
-    parts.append(cur)
-    return [p.strip(" .") for p in parts if p.strip(" .")]
-
-
-def _name_like(text: str) -> bool:
-    """A person's name: capitalised words and initials, with an optional bracketed qualifier."""
-    bare = re.sub(r"\([^)]*\)", "", text).strip()
-    words = bare.split()
-    if not words or len(words) > 6:
-        return False
-    return all(w[0].isupper() or w.lower() in PARTICLES for w in words) and not COMMITTEE_WORDS.search(bare)
-
-
-def _people(text: str) -> list[str]:
-    """One string per person; ``Councillors A, B and C`` gives each their title."""
-    people: list[str] = []
-    plural = None
-    for seg in _split_top(text):
-        seg = re.split(r"\s+[-–—]\s+", seg)[0].strip()
-        for piece in RUN_SPLIT.split(seg):
-            piece = piece.strip(" .")
-            if not piece:
-                continue
-            pm = PLURAL_TITLE.match(piece)
-            if pm:
-                plural = "Alderman" if pm.group().lower().startswith("alder") else "Councillor"
-                piece = f"{plural} {piece[pm.end():]}"
-            elif re.match(rf"^{TITLES}\s", piece):
-                plural = None
-            elif plural and _name_like(piece):
-                piece = f"{plural} {piece}"
-            if _name_like(re.sub(rf"^{TITLES}\s+", "", piece)):
-                people.append(piece)
-    return people
-
-
-def _officer_names(text: str) -> list[str]:
-    """Officer names; a service-area label printed before the names is dropped.
-
-    Officers are usually printed as initial and surname, which a label never
-    is, so those are picked out wherever they stand; otherwise the list is
-    split and label-like pieces are dropped.
-    """
-    initials = [m.group().strip() for m in INITIALS_NAME.finditer(text)]
-    if initials:
-        return initials
-    names = []
-    for seg in _split_top(text):
-        seg = re.split(r"\s+[-–—]\s+", seg)[0].strip()
-        if _name_like(seg) and len(seg.split()) >= 2:
-            names.append(seg)
-    return names
-
-
 def _minutes(blocks: list[Block], meeting: Meeting) -> None:
     """Numbered minutes, decision blocks, declarations and the closing time."""
     current: MinutesItem | None = None
@@ -417,26 +249,16 @@ def _minutes(blocks: list[Block], meeting: Meeting) -> None:
             meeting.minutes_items.append(current)
             i += 1
             continue
-        res, i = _decision(blocks, i, current)
+        res, i = decision_at(blocks, i, current)
         if res:
             meeting.resolutions.append(res)
             continue
         if current and APOLOGIES_MINUTE.search(current.title):
-            _minuted_apologies(text, meeting)
+            minuted_apologies(text, meeting)
         if current and DECLARATIONS.search(current.title) and DECLARED.search(text) and not NIL.match(text):
             meeting.declarations.append(_collapse(text))
         i += 1
     _mark_private(meeting)
-
-
-def _minuted_apologies(text: str, meeting: Meeting) -> None:
-    """Apologies recorded as a minute (``Apologies were received from …``) rather than a list."""
-    m = APOLOGIES_FROM.search(text)
-    if not m:
-        return
-    for person in _people(m.group("names")):
-        if person not in meeting.attendance.apologies:
-            meeting.attendance.apologies.append(person)
 
 
 def _next_minute(num: str, current: MinutesItem | None) -> bool:
@@ -445,148 +267,6 @@ def _next_minute(num: str, current: MinutesItem | None) -> bool:
         return True
     n, last = _number(num), _number(current.number)
     return last < n <= last + 5
-
-
-def _decision(blocks: list[Block], i: int, current: MinutesItem | None) -> tuple[Resolution | None, int]:
-    """A decision block starting at ``blocks[i]`` and the index after it."""
-    text = blocks[i].text.strip()
-    style, decision_only = None, False
-    parts = [blocks[i]]
-    j = i + 1
-    if PROPOSED.match(text):
-        if PROPOSAL_RESOLVED.search(text):
-            style = "proposed"
-        elif j < len(blocks) and RESOLVED.match(blocks[j].text.strip()):
-            style = "proposed"
-            parts.append(blocks[j])
-            j += 1
-    elif RESOLVED.match(text):
-        style = "recommended" if re.match(r"^(?:it\s+was\s+(?:\w+\s+)?)?recommended", text, re.I) else "resolved"
-    elif DECISION.match(text):
-        style = "decision"
-    elif NARRATIVE.match(text) or RECORD.search(text):
-        style, decision_only = "narrative", True
-    if style is None:
-        return None, i
-    if LABEL_ONLY.match(parts[-1].text.strip()) and j < len(blocks) and not CLAUSE.match(blocks[j].text.strip()):
-        parts.append(blocks[j])
-        j += 1
-    lead = _collapse(" ".join(p.text for p in parts))
-    preamble, clauses = _inline_clauses(lead)
-    more, j = _following_clauses(blocks, j, lead, clauses, current)
-    parts_text = [lead] + [_collapse(blocks[k].text) for k in range(len(parts) + i, j)]
-    clauses = clauses + more
-    res = Resolution(
-        minute=current.number if current else None,
-        title=current.title if current else None,
-        text=" ".join(parts_text),
-        clauses=clauses,
-        page=blocks[i].page,
-        style=style,
-        decision_only=decision_only,
-        private=current.private if current else False,
-    )
-    res.refers_to = _refers(res.text, res.minute)
-    return res, j
-
-
-def _label_value(label: str, kind: str) -> int | None:
-    if kind == "digit":
-        return int(label) if label.isdigit() else None
-    if kind == "roman":
-        return ROMAN.index(label.lower()) + 1 if label.lower() in ROMAN else None
-    if kind in ("lower", "upper") and len(label) == 1 and label.isalpha():
-        if (kind == "lower") != label.islower():
-            return None
-        return ord(label.lower()) - ord("a") + 1
-    return None
-
-
-def _label_kind(label: str) -> str:
-    if label.isdigit():
-        return "digit"
-    if label == "i" or (len(label) > 1 and label.lower() in ROMAN):
-        return "roman"
-    return "lower" if label.islower() else "upper"
-
-
-def _following_clauses(
-    blocks: list[Block], j: int, lead: str, inline: list[str], current: MinutesItem | None
-) -> tuple[list[str], int]:
-    """Numbered, lettered or bulleted clause blocks that continue a decision."""
-    clauses: list[str] = []
-    kind = close = None
-    expected = len(inline) + 1 if inline else 1
-    opens = lead.rstrip().endswith((":", "-", "–", "—")) or bool(inline) or bool(LABEL_ONLY.match(lead))
-    while j < len(blocks):
-        text = blocks[j].text.strip()
-        m = CLAUSE.match(text)
-        bullet = BULLET.match(text)
-        if m:
-            label = m.group("label")
-            k = kind or _label_kind(label)
-            if kind is None and label == "i" and expected > 1:
-                k = "lower"
-            value = _label_value(label, k)
-            if value != expected or (close and m.group("close") != close):
-                break
-            if not opens and m.group("close") == "." and k == "digit":
-                break
-            kind, close = k, m.group("close")
-            clauses.append(_clause_text(m.group("text")))
-            expected += 1
-            j += 1
-            continue
-        if bullet and opens and kind in (None, "bullet"):
-            kind = "bullet"
-            clauses.append(_clause_text(bullet.group("text") or bullet.group("text2")))
-            j += 1
-            continue
-        break
-    return clauses, j
-
-
-def _clause_text(text: str) -> str:
-    text = _collapse(text)
-    return re.sub(r"[;,]?\s*\b(?:and|or)$", "", text).rstrip(" ;,").strip()
-
-
-INLINE_FORMS = [
-    ("digit", lambda n: rf"(?:(?<=\s)|(?<=^)|(?<=:))\(?{n}\)\s+"),
-    ("lower", lambda n: rf"(?:(?<=\s)|(?<=^)|(?<=:))\(?{chr(96 + n)}\)\s+"),
-    ("roman", lambda n: rf"(?:(?<=\s)|(?<=^)|(?<=:))\(?{ROMAN[n - 1]}\)\s+"),
-    ("upper", lambda n: rf"(?:(?<=\s)|(?<=^)|(?<=:))\(?{chr(64 + n)}\)\s+"),
-    ("digit.", lambda n: rf"(?:(?<=\s)|(?<=:)){n}\.\s+(?=[A-Z])"),
-]
-
-
-def _inline_clauses(text: str) -> tuple[str, list[str]]:
-    """Clauses printed inside the decision's own paragraph: ``RESOLVED: (a) … (b) …``."""
-    for _kind, form in INLINE_FORMS:
-        spans = []
-        pos = 0
-        for n in range(1, 13):
-            m = re.compile(form(n)).search(text, pos)
-            if not m:
-                break
-            spans.append(m)
-            pos = m.end()
-        if len(spans) >= 2:
-            clauses = []
-            for k, m in enumerate(spans):
-                end = spans[k + 1].start() if k + 1 < len(spans) else len(text)
-                clauses.append(_clause_text(text[m.end() : end]))
-            return text[: spans[0].start()].strip(), clauses
-    return text, []
-
-
-def _refers(text: str, own: str | None) -> list[str]:
-    refs: list[str] = []
-    for m in MINUTE_REF.finditer(text):
-        for n in re.findall(r"\d{1,4}[a-z]?", m.group("nums")):
-            if n != own and n not in refs:
-                refs.append(n)
-    return refs
 
 
 def _mark_private(meeting: Meeting) -> None:
