@@ -17,7 +17,7 @@ import statistics
 from rapidfuzz import fuzz
 
 from minutebook.extract import patterns as P
-from minutebook.extract.agenda import parse_agenda_items
+from minutebook.extract.agenda import looks_like_agenda, parse_agenda_items
 from minutebook.extract.dates import find_dates, parse_date
 from minutebook.model import Block, Document, Source
 
@@ -216,7 +216,7 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
             doc.title = _clean_title(title)
             doc.date = _first_date(head[:6])
             return doc
-    if any(PACK.match(b.text) or AGENDA_WORD.match(b.text) for b in head[:3]) or _looks_like_agenda(texts):
+    if any(PACK.match(b.text) or AGENDA_WORD.match(b.text) for b in head[:3]) or looks_like_agenda(texts):
         doc.kind = "agenda"
         doc.title = next(
             (b.text for b in head if COMMITTEE_WORDS.search(b.text) and not PACK.match(b.text) and len(b.text.split()) <= 15),
@@ -267,20 +267,6 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
 
 def _is_cover_title(block: Block, body_size: float) -> bool:
     return bool(block.size and body_size and block.size >= body_size * 1.3 and len(block.text.split()) <= 12)
-
-
-NOTICE = re.compile(r"^(?:notice of (?:the )?meeting|summons|agenda(?: and reports)?|agenda for (?:the )?meeting)\b", re.I)
-
-
-def _looks_like_agenda(texts: list[Block]) -> bool:
-    """A front sheet: a notice or 'Agenda' heading, or when/where labels above
-    an 'Apologies' item."""
-    head = texts[:14]
-    if any(NOTICE.match(b.text) and len(b.text.split()) <= 8 for b in head):
-        return True
-    joined = " ".join(b.text for b in head).lower()
-    labelled = re.search(r"\b(?:time and date|date and time)\b|\b(?:venue|place|time|date)\s*:", joined)
-    return bool(labelled) and "apologies" in joined
 
 
 def _field(blocks: list[Block], name: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.extract.agenda import parse_agenda_items
+from minutebook.extract.agenda import agenda_meeting, front_labels, referred_meetings
 from minutebook.extract.attendance import ATTENDANCE_LABEL, SECTION_BREAK, minuted_apologies, parse_attendance
 from minutebook.extract.dates import find_dates, parse_date, parse_time
 from minutebook.extract.decisions import decision_at
@@ -19,14 +19,6 @@ from minutebook.extract.styles.vocab import collapse as _collapse
 from minutebook.model import Block, Document, Meeting, MinutesItem, Source
 
 LEAD = re.compile(r"^(?:[•·▪‣◦●○■□➢►✓*]|-(?=\s))\s*")
-
-# Agenda front sheet labels: the value is on the same line after a colon or on the next line.
-FRONT_LABEL = re.compile(
-    r"^(?P<label>time\s+and\s+date|date\s+and\s+time|date|time|place|venue|location)\s*(?::\s*(?P<rest>.*))?$", re.I
-)
-MINUTES_OF_MEETING = re.compile(
-    r"\bminutes\b.{0,80}?\bmeeting\b.{0,40}?\b(?:held\s+on|held|on|of|dated)\b(?P<after>.{0,60})", re.I
-)
 
 MINUTES_HEAD = re.compile(r"\bminutes\s+of\b", re.I)
 HEAD_COMMITTEE = re.compile(
@@ -68,70 +60,6 @@ def _texts(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.kind == "text" and b.text.strip()]
 
 
-def _year(iso: str | None) -> int | None:
-    return int(iso[:4]) if iso else None
-
-
-# Agenda front sheets
-
-
-def agenda_meeting(doc: Document) -> Meeting:
-    """The meeting an agenda front sheet summons."""
-    texts = _texts(doc)
-    date, time, place = _front_labels(texts)
-    date = date or doc.date
-    meeting = Meeting(
-        committee=doc.title,
-        date=date,
-        time=time,
-        place=place,
-        source_role="agenda",
-        document=doc.id,
-        agenda_items=parse_agenda_items(doc),
-    )
-    meeting.refers_to_meetings = _referred_meetings(texts, date)
-    return meeting
-
-
-def _front_labels(texts: list[Block]) -> tuple[str | None, str | None, str | None]:
-    """Date, time and place from ``Date``/``Time``/``Place``/``Venue`` labelled lines near the top."""
-    date = time = place = None
-    for i, b in enumerate(texts[:30]):
-        m = FRONT_LABEL.match(b.text.strip())
-        if not m:
-            continue
-        value = m.group("rest") or (texts[i + 1].text if i + 1 < len(texts) else "")
-        label = m.group("label").lower()
-        if label in ("place", "venue", "location"):
-            place = place or _collapse(value) or None
-            continue
-        if "date" in label:
-            date = date or parse_date(value)
-        time = time or parse_time(value)
-    return date, time, place
-
-
-def _referred_meetings(texts: list[Block], date: str | None) -> list[str]:
-    """ISO dates of earlier meetings whose minutes are agreed.
-
-    A date printed without its year takes the meeting's year, or the year
-    before when that would put the earlier meeting after this one.
-    """
-    found: list[str] = []
-    for b in texts:
-        for m in MINUTES_OF_MEETING.finditer(b.text):
-            after = m.group("after")
-            dates = find_dates(after, _year(date))
-            if not dates:
-                continue
-            iso = dates[0][1]
-            if date and iso > date and not re.search(r"\b(?:19|20)\d{2}\b", after[dates[0][0] :][:30]):
-                iso = find_dates(after, _year(date) - 1)[0][1]
-            if iso != date and iso not in found:
-                found.append(iso)
-    return found
-
-
 # Minutes
 
 
@@ -140,7 +68,7 @@ def minutes_meeting(doc: Document) -> Meeting:
     texts = _texts(doc)
     start, heading = _heading(texts)
     committee = _committee(heading, texts[:start]) or _title_committee(doc.title)
-    label_date, label_time, label_place = _front_labels(texts[:start + 12])
+    label_date, label_time, label_place = front_labels(texts[:start + 12])
     date = parse_date(heading) or label_date or doc.date
     meeting = Meeting(
         committee=committee,
@@ -154,7 +82,7 @@ def minutes_meeting(doc: Document) -> Meeting:
     first = _first_minute(body)
     meeting.attendance = parse_attendance(body[:first])
     _minutes(body[first:], meeting)
-    meeting.refers_to_meetings = _referred_meetings(body[first:], date)
+    meeting.refers_to_meetings = referred_meetings(body[first:], date)
     return meeting
 
 
