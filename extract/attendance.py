@@ -1,172 +1,437 @@
-"""Attendance: members present (chair marked), apologies, officers and others.
+"""Attendance: members present (chair marked), apologies, officers.
 
 Councils print attendance under labels (``Present``, ``Members present``,
-``Apologies``, ``Officers in attendance``…) before the first minute, or
-record apologies as a minute of their own.
+``Regrets``, ``Officials in attendance``… the registry in
+``styles/attendance.py``) before the first minute, as tables of names and
+roles, as US roll calls (``Hall-Harper Present``), or record it in a minute
+of its own (``Apologies were received from …``). Names are kept as printed,
+one person per string; role text after a name is dropped, bracketed roles
+such as ``(Chair)`` are kept.
 """
 
 from __future__ import annotations
 
 import re
 
-from minutebook.extract.styles.vocab import COMMITTEE_WORDS, PARTICLES, PLURAL_TITLE, TITLES
+from minutebook.extract.styles.attendance import LABELS
+from minutebook.extract.styles.vocab import (
+    COMMITTEE_WORDS,
+    HONOURS,
+    PARTICLES,
+    PLURAL_TITLE,
+    PLURAL_TITLES,
+    ROLE_WORDS,
+    TITLES,
+)
 from minutebook.model import Attendance, Block, Meeting
 
 SECTION_BREAK = re.compile(
-    r"^(?:public|private|confidential|exempt)\s+(?:business|items?|information)\b|^part\s+(?:a|b|1|2|i|ii)\b", re.I
+    r"^(?:public|private|confidential|exempt|unrestricted|restricted)\s+(?:business|items?|information)\b|^part\s+(?:a|b|1|2|i|ii)\b",
+    re.I,
 )
-# Attendance labels and who they name.
+# A label ends at a colon or dash, at the end of the line, or where a capitalised name starts.
+_LABEL_END = r"(?:\s*[:\-–—]+\s*|\s*$|\s+(?=(?-i:[A-Z(])))"
 ATTENDANCE_LABEL = re.compile(
-    r"^(?P<label>"
-    r"present|members(?:\s+present)?|councillors(?:\s+present)?|co-?\s?opted\s+members?(?:\s+present)?"
-    r"|other\s+members(?:\s+present)?|others\s+present|also\s+present|(?:also\s+)?in\s+attendance"
-    r"|substitutes?|(?:cabinet\s+)?members?\s+(?:also\s+)?(?:present\s+)?by\s+invitation|by\s+invitation"
-    r"|(?:employees|officers|staff)(?:\s+present|\s+in\s+attendance)?(?:\s*\([^)]*\))?"
-    r"|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received|submitted)\s+(?:from|on\s+behalf\s+of))?|absent"
-    r")(?:\s*[:\-–]\s*|\s+(?=(?:councillors?|cllrs?)\b)|\s*$)(?P<rest>.*)$",
+    r"^(?:[a-z]\.\s+|\([a-z]\)\s+)?(?:" + "|".join(f"(?P<l{i}>{s.pattern})" for i, s in enumerate(LABELS)) + ")"
+    + _LABEL_END + r"(?P<rest>.*)$",
     re.I,
 )
-# A label run into the line before it, as a reader that joins short lines leaves it.
+# The same labels run into the text before them, as readers that join a label column to its names leave them:
+# capitalised and followed by a colon, a dash or a capitalised name.
 EMBEDDED_LABEL = re.compile(
-    r"\s+(?=(?:co-?\s?opted\s+members?|other\s+members|others\s+present|also\s+present|in\s+attendance"
-    r"|apologies(?:\s+for\s+absence)?|officers|employees)(?:\s*\([^)]*\))?\s*:)",
-    re.I,
+    r"\s+(?=(?-i:[A-Z]))(?=(?:" + "|".join(s.pattern for s in LABELS) + r")(?:\s*[:\-–—]\s|\s+(?-i:[A-Z])))", re.I
 )
-OFFICER_LABEL = re.compile(r"^(?:employees|officers|staff)\b", re.I)
-LABEL_TAIL = re.compile(r"^[^:]{0,30}\)?\s*:$")
-RUN_SPLIT = re.compile(rf"\s+(?={TITLES}\s)")
-INITIALS_NAME = re.compile(
-    r"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:[A-Z]{1,2}\.?\s+){1,3}[A-Z][a-z'’][\w'’-]*(?:\s*\([^)]*\))?"
+# Minutes whose heading says they record attendance.
+ATTENDANCE_MINUTE = re.compile(
+    r"\b(?:apolog\w*|attendance|present|roll\s+call|regrets|absen\w*|sederunt|introductions?)\b", re.I
 )
-
-APOLOGIES_FROM = re.compile(r"\bapologies\b.{0,60}?\b(?:received|submitted|given|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(?P<names>.+?)\.?$", re.I)
+APOLOGIES_FROM = re.compile(
+    r"\bapolog(?:y|ies)\b[^.]{0,120}?\b(?:from|by|on\s+behalf\s+of)\s+(?P<names>[^.]+(?:\.(?=\S)[^.]*)*)", re.I
+)
+ARRIVED = re.compile(r"^(?P<name>.{2,60}?)\s+(?:arrived|joined\s+the\s+meeting)\b", re.I)
+STATUS = {"present": "present", "absent": "apologies", "excused": "apologies", "here": "present"}
+VOTE = re.compile(r"^(?:.*\s)?(?:yeas?|nays?|ayes?|noes|abstain(?:ed)?|recused)$", re.I)
+ROLL_ENTRY = re.compile(r"^(?P<name>.*?\S)\s+(?P<status>present|absent|excused)\.?$", re.I)
+TITLE_AT_START = re.compile(rf"^{TITLES}(?=\s)\s*", re.I)
+RUN_SPLIT = re.compile(rf"\s+(?=(?-i:{TITLES})\s)")
+TOKEN = re.compile(r"(?P<join>\s+(?:and|&|plus)\s+)|(?P<sep>[,;])|(?P<open>[(\[])|(?P<close>[)\]])|(?P<text>[^,;()\[\]\s]+|\s+)", re.I)
+PROSE_MIN_WORDS = 6
 
 
 def parse_attendance(blocks: list[Block]) -> Attendance:
-    """Present, apologies and officers from the labelled lines before the first minute."""
+    """Present, apologies and officers from the labelled lists before the first minute."""
     att = Attendance()
-    role = None
-    skip_tail = False
-    lines = [part for b in blocks for part in EMBEDDED_LABEL.split(b.text.strip())]
-    for text in lines:
-        if skip_tail and LABEL_TAIL.match(text):
-            skip_tail = False
-            continue
-        skip_tail = False
-        if SECTION_BREAK.match(text):
-            role = None
-            continue
-        m = ATTENDANCE_LABEL.match(text)
-        if m:
-            role = _role(m.group("label"))
-            text = m.group("rest").strip()
-        elif OFFICER_LABEL.match(text) and len(text.split()) <= 5 and ":" not in text:
-            role, text, skip_tail = "officers", "", True
-        elif text.lower().startswith(("place", "venue")):
-            continue
-        if not text or role is None:
-            continue
-        if role == "officers":
-            att.officers.extend(_officer_names(text))
-        else:
-            getattr(att, role).extend(_people(text))
+    _read(blocks, att, None)
     return att
 
 
-def _role(label: str) -> str:
-    label = label.lower()
-    if label.startswith(("apologies", "absent")):
-        return "apologies"
-    if OFFICER_LABEL.match(label):
-        return "officers"
-    return "present"
+def minute_attendance(title: str, blocks: list[Block], meeting: Meeting) -> None:
+    """Attendance recorded inside a minute (``Apologies``, ``Roll call``, ``Introductions``).
 
-
-def _split_top(text: str) -> list[str]:
-    """Split a list of people on commas, semicolons and ``and`` outside brackets."""
-    parts, depth, cur = [], 0, ""
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        if depth == 0:
-            if ch in ",;":
-                parts.append(cur)
-                cur = ""
-                i += 1
-                continue
-            m = re.match(r"\s+(?:and|&)\s+", text[i:])
-            if m:
-                parts.append(cur)
-                cur = ""
-                i += m.end()
-                continue
-        cur += ch
-        i += 1
-    parts.append(cur)
-    return [p.strip(" .") for p in parts if p.strip(" .")]
-
-
-def _name_like(text: str) -> bool:
-    """A person's name: capitalised words and initials, with an optional bracketed qualifier."""
-    bare = re.sub(r"\([^)]*\)", "", text).strip()
-    words = bare.split()
-    if not words or len(words) > 6:
-        return False
-    return all(w[0].isupper() or w.lower() in PARTICLES for w in words) and not COMMITTEE_WORDS.search(bare)
-
-
-def _people(text: str) -> list[str]:
-    """One string per person; ``Councillors A, B and C`` gives each their title."""
-    people: list[str] = []
-    plural = None
-    for seg in _split_top(text):
-        seg = re.split(r"\s+[-–—]\s+", seg)[0].strip()
-        for piece in RUN_SPLIT.split(seg):
-            piece = piece.strip(" .")
-            if not piece:
-                continue
-            pm = PLURAL_TITLE.match(piece)
-            if pm:
-                plural = "Alderman" if pm.group().lower().startswith("alder") else "Councillor"
-                piece = f"{plural} {piece[pm.end():]}"
-            elif re.match(rf"^{TITLES}\s", piece):
-                plural = None
-            elif plural and _name_like(piece):
-                piece = f"{plural} {piece}"
-            if _name_like(re.sub(rf"^{TITLES}\s+", "", piece)):
-                people.append(piece)
-    return people
-
-
-def _officer_names(text: str) -> list[str]:
-    """Officer names; a service-area label printed before the names is dropped.
-
-    Officers are usually printed as initial and surname, which a label never
-    is, so those are picked out wherever they stand; otherwise the list is
-    split and label-like pieces are dropped.
+    The heading's own words after its title may carry names (``Apologies
+    Councillor Cresswell``); a bare list of names under an apologies minute
+    is a list of apologies.
     """
-    initials = [m.group().strip() for m in INITIALS_NAME.finditer(text)]
-    if initials:
-        return initials
-    names = []
-    for seg in _split_top(text):
-        seg = re.split(r"\s+[-–—]\s+", seg)[0].strip()
-        if _name_like(seg) and len(seg.split()) >= 2:
-            names.append(seg)
-    return names
+    role = "apologies" if re.match(r"^(?:apolog|absen|regrets)", title.strip(), re.I) else None
+    heading = Block(kind="text", text=title)
+    _read([heading, *blocks], meeting.attendance, role)
 
 
 def minuted_apologies(text: str, meeting: Meeting) -> None:
     """Apologies recorded as a minute (``Apologies were received from …``) rather than a list."""
-    m = APOLOGIES_FROM.search(text)
-    if not m:
-        return
-    for person in _people(m.group("names")):
-        if person not in meeting.attendance.apologies:
-            meeting.attendance.apologies.append(person)
+    _read([Block(kind="text", text=text)], meeting.attendance, "apologies")
 
 
+def _read(blocks: list[Block], att: Attendance, role: str | None) -> None:
+    """Walk the lines, keeping the role of the last label, and add each list's names to ``att``."""
+    state = {"role": role, "buffer": []}
+
+    def flush():
+        if state["buffer"] and state["role"] in ("present", "apologies", "officers"):
+            _add_people(att, _people(_join(state["buffer"]), state["role"]))
+        state["buffer"] = []
+
+    for line in _lines(blocks):
+        if isinstance(line, list):  # a table row
+            flush()
+            state["role"] = _row(line, att, state["role"])
+            continue
+        if SECTION_BREAK.match(line):
+            flush()
+            state["role"] = None
+            continue
+        apology = APOLOGIES_FROM.search(line)
+        if apology and not ATTENDANCE_LABEL.match(line):
+            flush()
+            _add_people(att, _people(apology.group("names"), "apologies"))
+            continue
+        arrived = ARRIVED.match(line)
+        if arrived:
+            _arrived(att, arrived.group("name"))
+            continue
+        if re.match(r"^\d{1,3}[.)]\s", line):
+            flush()  # a numbered paragraph ends the lists
+            state["role"] = None
+        for part in _split_embedded(line):
+            m = ATTENDANCE_LABEL.match(part)
+            if m:
+                flush()
+                state["role"] = _role(m)
+                part = m.group("rest").strip()
+            elif _prose(part):
+                flush()
+                state["role"] = None
+                continue
+            roll = ROLL_ENTRY.match(part)
+            if roll and _name_like(roll.group("name"), single=True):
+                _add(att, STATUS[roll.group("status").lower()], [roll.group("name")])
+            elif part and state["role"]:
+                state["buffer"].append(part)
+    flush()
+    _officers_are_not_members(att)
+
+
+def _split_embedded(line: str) -> list[str]:
+    """The line cut before each label run into it, outside brackets; a label that starts the line is kept whole."""
+    head = ATTENDANCE_LABEL.match(line)
+    start = len(line) - len(head.group("rest")) if head else 0
+    parts, last, depth, seen = [], 0, 0, start
+    for m in EMBEDDED_LABEL.finditer(line, start):
+        depth += _depth(line[seen:m.start()])
+        seen = m.start()
+        if depth <= 0:
+            parts.append(line[last:m.start()])
+            last = m.end()
+    parts.append(line[last:])
+    return [p for p in parts if p.strip()]
+
+
+def _lines(blocks: list[Block]):
+    """Text lines (a line with an open bracket joined to the next ones) and table rows."""
+    pending = ""
+    for b in blocks:
+        if b.kind == "table" and b.table is not None:
+            if pending:
+                yield pending
+                pending = ""
+            for row in b.table.rows:
+                cells = [re.sub(r"\s+", " ", c or "").strip() for c in row]
+                if any(cells):
+                    yield cells
+            continue
+        if b.kind != "text":
+            continue
+        text = re.sub(r"\s+", " ", b.text).strip()
+        pending = f"{pending} {text}".strip() if pending else text
+        if _depth(pending) > 0 and len(pending) < 2000:
+            continue
+        yield pending
+        pending = ""
+    if pending:
+        yield pending
+
+
+def _depth(text: str) -> int:
+    return text.count("(") - text.count(")")
+
+
+def _join(parts: list[str]) -> str:
+    """One list from the lines under a label: a line that ends mid-list runs on, else the line ends an entry."""
+    out = parts[0]
+    for nxt in parts[1:]:
+        runs_on = re.search(r"(?:[,&/\-–]|\band|\bof)$", out, re.I) or nxt[:1].islower() or nxt[:1] in "()"
+        out = f"{out} {nxt}" if runs_on else f"{out}; {nxt}"
+    return out
+
+
+def _role(m: re.Match) -> str:
+    for i, style in enumerate(LABELS):
+        if m.group(f"l{i}") is not None:
+            return style.expect["role"]
+    return "present"
+
+
+def _prose(text: str) -> bool:
+    """A sentence, not a list: most of its words start in lower case."""
+    words = re.sub(r"\([^)]*\)", "", text).split()
+    lower = sum(1 for w in words if w[:1].islower() and w not in ("and", "of", "the", "for", "&"))
+    return len(words) >= PROSE_MIN_WORDS and lower * 2 > len(words)
+
+
+def _row(cells: list[str], att: Attendance, role: str | None) -> str | None:
+    """One table row: a label, roll-call entries (``Name | Present``), or a person with a role."""
+    filled = [c for c in cells if c and c not in "-–—"]
+    if not filled or any(VOTE.match(c) for c in filled):
+        return role
+    m = ATTENDANCE_LABEL.match(filled[0])
+    if m:
+        role = _role(m)
+        filled = [m.group("rest").strip(), *filled[1:]]
+        filled = [c for c in filled if c]
+    pending = None
+    entries = []
+    for cell in filled:
+        status = STATUS.get(cell.lower().rstrip(".:"))
+        roll = ROLL_ENTRY.match(cell)
+        if status and pending:
+            entries.append((pending, status))
+            pending = None
+        elif roll and _name_like(roll.group("name"), single=True):
+            entries.append((roll.group("name"), STATUS[roll.group("status").lower()]))
+        elif _name_like(cell, single=True) and not status:
+            pending = cell if pending is None else pending
+    if entries:
+        for name, status in entries:
+            _add(att, status, [name])
+        return role
+    if role not in ("present", "apologies", "officers"):
+        return role
+    arrived = ARRIVED.match(filled[0]) if filled else None
+    if arrived:
+        _arrived(att, arrived.group("name"))
+        return role
+    names = [c for c in filled if _name_like(_untitled(c)) and not _is_role(c)]
+    roles = [c for c in filled if c not in names]
+    target = "officers" if role == "present" and any(_outsider(r) for r in roles) else role
+    if names:
+        _add(att, target, names)
+    elif filled:
+        _add_people(att, [(target, name) for _, name in _people(filled[0], role)])
+    return role
+
+
+def _add(att: Attendance, role: str, names: list[str]) -> None:
+    got = getattr(att, role)
+    for name in names:
+        if name not in got:
+            got.append(name)
+
+
+def _add_people(att: Attendance, people: list[tuple[str, str]]) -> None:
+    for role, name in people:
+        _add(att, role, [name])
+
+
+def _arrived(att: Attendance, name: str) -> None:
+    """A member marked absent who arrives later was present."""
+    key = _key(name)
+    for person in list(att.apologies):
+        if _key(person) == key:
+            att.apologies.remove(person)
+            _add(att, "present", [person])
+
+
+def _key(name: str) -> str:
+    words = re.sub(r"\([^)]*\)", "", _untitled(name)).replace(".", " ").split()
+    return words[-1].lower() if words else ""
+
+
+def _officers_are_not_members(att: Attendance) -> None:
+    """A person listed among the officers is not a member, even when printed in the chair."""
+    officers = {_key(o) + _initial(o) for o in att.officers}
+    att.present[:] = [p for p in att.present if _key(p) + _initial(p) not in officers or not _initial(p)]
+
+
+def _initial(name: str) -> str:
+    words = re.sub(r"\([^)]*\)", "", _untitled(name)).replace(".", " ").split()
+    return words[0][0].lower() if len(words) > 1 else ""
+
+
+def _split_top(text: str) -> list[str]:
+    """Split a list of people on commas, semicolons and ``and`` outside brackets, and after a role in brackets.
+
+    One pass over the text's tokens, so the time is linear in its length.
+    """
+    parts, cur, depth = [], [], 0
+    tokens = list(TOKEN.finditer(text))
+    for i, tok in enumerate(tokens):
+        kind = tok.lastgroup
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth = max(0, depth - 1)
+            cur.append(tok.group())
+            nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+            if depth == 0 and nxt is not None and tokens[i + 1].group().isspace() and nxt.group()[:1].isupper():
+                parts.append("".join(cur))  # "A Bell (Chair) C Dunn": a bracketed role ends an entry
+                cur = []
+            continue
+        if depth == 0 and kind in ("join", "sep"):
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(tok.group())
+    parts.append("".join(cur))
+    return [p.strip(" .:") for p in parts if p.strip(" .:")]
+
+
+def _untitled(text: str) -> str:
+    return TITLE_AT_START.sub("", text.strip())
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"\([^)]*\)", " ", text).replace("’", "'").split()
+
+
+def _is_role(text: str) -> bool:
+    """Words of a job, department or body rather than a person."""
+    words = [w.strip(".,:;").lower() for w in _words(text)]
+    parts = [p for w in words for p in re.split(r"[-/]", w) if p]
+    acronym = any(w.strip(".,:;").isupper() and len(w.strip(".,:;")) >= 3 for w in _words(text))
+    return bool(COMMITTEE_WORDS.search(text)) or acronym or any(p in ROLE_WORDS for p in parts)
+
+
+def _outsider(role_text: str) -> bool:
+    """A role naming another body: a principal council's councillor or the police at a community council."""
+    return bool(COMMITTEE_WORDS.search(role_text) or re.search(r"\bpolice\b", role_text, re.I))
+
+
+def _name_like(text: str, single: bool = False) -> bool:
+    """A person's name: capitalised words and initials (one word only where ``single``), not a heading in capitals."""
+    words = _words(text)
+    if not words or len(words) > 6 or (len(words) == 1 and not single):
+        return False
+    if any(not (w[:1].isupper() or w.lower() in PARTICLES) for w in words):
+        return False
+    if any(w.strip(".,").lower() in HONOURS for w in words[1:]) or words[0].lower() in HONOURS:
+        return False
+    long_words = [w for w in words if len(w.strip(".'")) > 1]
+    if long_words and all(w.isupper() for w in long_words):
+        return False
+    return not COMMITTEE_WORDS.search(" ".join(words)) and not re.search(r"\d", text)
+
+
+def _people(text: str, role: str) -> list[tuple[str, str]]:
+    """``(role, name)`` per person; ``Councillors A, B and C`` gives each their title.
+
+    A person listed as present whose role names another body (``- Argyll
+    Council``, ``- Police``) attends as an officer would, not as a member.
+    """
+    people: list[tuple[str, str]] = []
+    plural = None
+    text = re.sub(r"(?<=\w)- (?=[A-Z])", "-", text)  # "Crow- Brown": a name hyphenated at a line end
+    for seg in _split_top(text):
+        seg = re.split(r"\s+[-–—]+\s+", seg)
+        entry, rest = seg[0].strip(), " ".join(seg[1:])
+        target = "officers" if role == "present" and rest and _outsider(rest) else role
+        for piece in RUN_SPLIT.split(entry):
+            piece = _strip_honours(piece.strip(" .:"))
+            pm = PLURAL_TITLE.match(piece)
+            if pm:
+                plural = PLURAL_TITLES[pm.group("plural").lower()]
+                piece = piece[pm.end():].strip()
+                piece = f"{plural} {piece}" if piece else ""
+            elif TITLE_AT_START.match(piece):
+                plural = None
+            elif plural and _name_like(piece, single=True) and not _is_role(piece):
+                piece = f"{plural} {piece}"
+            people.extend((target, name) for name in _names_in(piece, role) if piece)
+    return people
+
+
+def _names_in(piece: str, role: str) -> list[str]:
+    """The person (or people) one list entry names, its role words dropped."""
+    bracket = re.search(r"\(([^)]*)\)", piece)
+    if bracket and role == "officers":
+        inner = bracket.group(1)
+        inner_people = [n for s in _split_top(inner) for n in _names_in(_pluralised(s, inner), role)]
+        if inner_people and TITLE_AT_START.match(inner.strip()) or inner_people and not _is_role(inner):
+            return inner_people
+    titled = TITLE_AT_START.match(piece)
+    title = titled.group().strip() if titled else ""
+    body = piece[titled.end():] if titled else piece
+    outside = re.sub(r"\s*\([^)]*\)", "", body).strip()
+    if _is_role(outside):
+        name = _around_role(outside)
+        if not name:
+            return []
+        body = name if role == "officers" else body.replace(outside, name, 1)
+    elif role == "officers":
+        body = outside
+    if _name_like(_words_only(body), single=bool(title)) or (title and _name_like(body, single=True)):
+        if not title and len(_words(body)) in (4, 6) and _plain(body):
+            w = _words(body)
+            return [" ".join(w[i:i + 2]) for i in range(0, len(w), 2)]
+        return [f"{title} {body}".strip()]
+    return []
+
+
+def _pluralised(segment: str, whole: str) -> str:
+    """``Messrs. S. Nash and J. Sheehan``: the names after a plural title take its singular."""
+    pm = PLURAL_TITLE.match(whole.strip())
+    if pm and not PLURAL_TITLE.match(segment.strip()) and not TITLE_AT_START.match(segment.strip()):
+        return f"{PLURAL_TITLES[pm.group('plural').lower()]} {segment}"
+    if pm and PLURAL_TITLE.match(segment.strip()):
+        return PLURAL_TITLES[pm.group("plural").lower()] + " " + segment.strip()[pm.end():]
+    return segment
+
+
+def _words_only(text: str) -> str:
+    return re.sub(r"\s*\([^)]*\)", "", text).strip()
+
+
+def _plain(text: str) -> bool:
+    """Whole capitalised words only (no initials, particles or brackets): names run together without commas."""
+    return all(len(w) > 2 and w[0].isupper() and w[1:].islower() for w in _words(text)) and "(" not in text
+
+
+def _around_role(text: str) -> str:
+    """The name beside the role words in an entry: after the last (``Fire Chief Will Bateman``) or before the first."""
+    words = text.split()
+    flags = [_is_role(w) or (w.isupper() and len(w) > 1) for w in words]
+    last = max(i for i, f in enumerate(flags) if f)
+    after = " ".join(words[last + 1:])
+    if after and _name_like(after):
+        return after
+    first = flags.index(True)
+    if COMMITTEE_WORDS.fullmatch(words[first]) and first >= 2:
+        first -= 1  # "J Todd Eden District": the word before a body word is the body's name
+    before = " ".join(words[:first])
+    return before if before and _name_like(before) else ""
+
+
+def _strip_honours(piece: str) -> str:
+    words = piece.split()
+    while len(words) > 1 and words[-1].strip(".,").lower() in HONOURS:
+        words.pop()
+    return " ".join(words)

@@ -17,9 +17,28 @@ COMMITTEE_WORDS = re.compile(rf"\b(?:{BODY_WORDS})\b", re.I)
 # Personal titles printed before names (the plural forms head a list of names).
 TITLES = (
     r"(?:Councillors?|Councilmembers?|Councilors?|Cllrs?\.?|Aldermen|Alderman|Commissioners?|Mayor|Deputy\s+Mayor"
-    r"|Reeve|Deputy\s+Reeve|Mr|Mrs|Ms|Miss|Mx|Dr|Prof(?:essor)?|Rev(?:erend)?|Sir|Dame|Lord|Lady)"
+    r"|Reeve|Deputy\s+Reeve|Mr|Mrs|Ms|Miss|Mx|Dr|Prof(?:essor)?|Rev(?:erend)?|Sir|Dame|Lord|Lady|Messrs|Cmhlr)\.?"
 )
-PLURAL_TITLE = re.compile(r"^(?:Councillors|Councilmembers|Councilors|Cllrs\.?|Aldermen|Commissioners)\s+", re.I)
+# Plural titles head a list of names and give each name the singular ("Councillors A and B", "Messrs. C and D").
+PLURAL_TITLES = {
+    "councillors": "Councillor", "councilors": "Councilor", "councilmembers": "Councilmember", "cllrs": "Cllr",
+    "aldermen": "Alderman", "commissioners": "Commissioner", "messrs": "Mr", "mesdames": "Mrs", "drs": "Dr",
+}
+PLURAL_TITLE = re.compile(rf"^(?P<plural>{'|'.join(PLURAL_TITLES)})\b\.?:?\s*", re.I)
+# Words of job titles, departments and bodies: a list entry made only of these is a role, not a person
+# ("Deputy Chief Executive", "Land Planning"), and they are stripped from before an officer's name.
+ROLE_WORDS = {
+    "acting", "administrative", "administrator", "adviser", "advisor", "aide", "analyst", "assistant", "associate",
+    "accountant", "attorney", "auditor", "cemc", "chair", "chairman", "chairperson", "chairwoman", "chief", "clerk",
+    "clerical", "communications", "community", "constable", "convener", "convenor", "coordinator", "co-ordinator",
+    "corporate", "counsel", "councillor", "councilor", "customer", "democratic", "department", "deputy",
+    "development", "director", "economic", "education", "engineer", "engineering", "environment", "executive",
+    "finance", "financial", "fire", "governance", "head", "health", "housing", "human", "inspector", "intern",
+    "interim", "legal", "lead", "manager", "mayor", "member", "members", "minute", "mleo", "municipal", "office",
+    "officer", "officers", "official", "officials", "operations", "planner", "planning", "police", "policy",
+    "principal", "resources", "secretary", "senior", "service", "services", "solicitor", "staff", "superintendent",
+    "support", "technology", "technician", "treasurer", "vice", "vice-chair", "warden", "works",
+}
 # Honours and post-nominals: never a name of their own.
 HONOURS = {"obe", "mbe", "cbe", "kbe", "dbe", "bem", "dl", "jp", "kc", "qc", "mp", "msp", "ms", "esq", "phd", "cpa", "cmo"}
 PARTICLES = {"de", "van", "von", "da", "der", "den", "le", "la", "du", "bin", "al", "di", "del", "mac", "o"}
