@@ -19,11 +19,23 @@ from rapidfuzz import fuzz
 from minutebook.extract import patterns as P
 from minutebook.extract.agenda import looks_like_agenda, parse_agenda_items
 from minutebook.extract.dates import find_dates, parse_date
+from minutebook.extract.decisions import decision_at
+from minutebook.extract.minutes import minute_headings
 from minutebook.model import Block, Document, Source
 
 BLANK_PAGE = re.compile(r"^this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?$", re.I)
 NOTE_TITLE = re.compile(r"^(?:briefing note|briefing paper|information note|(?:cabinet |committee |officer |public |scrutiny )?report)\.?$", re.I)
-MINUTES = re.compile(r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:meeting|proceedings)\s+of\b|^minutes\s+of\b", re.I)
+MINUTES = re.compile(
+    r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:meeting|proceedings)\s+of\b|^minutes\s+of\b|^minutes$"
+    r"|^minutes\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:meeting|proceedings)\b",
+    re.I,
+)
+# Labels that open an attendance list: minutes, not an agenda, print who was there.
+PRESENT_LABEL = re.compile(
+    r"^(?:(?:members|councillors|council\s+members|trustees|directors)\s+)?present\b(?!\s+(?:a|the|their|his|her)\b)"
+    r"|^present\s+in\s+the\s+chair|^roll\s+call\b|^in\s+attendance\s*:|^attendance\s*:",
+    re.I,
+)
 PACK = re.compile(r"^public (?:document|reports?) pack$", re.I)
 AGENDA_WORD = re.compile(r"^agenda$", re.I)
 APPENDIX = re.compile(r"^(?:appendix|annex|annexe)\s+(?P<n>[0-9]{1,2}[a-z]?|[a-z])\b[:.\-–]?\s*(?P<title>.*)$", re.I)
@@ -216,6 +228,11 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
             doc.title = _clean_title(title)
             doc.date = _first_date(head[:6])
             return doc
+    if _minutes_by_content(texts):
+        doc.kind = "minutes"
+        doc.title = _clean_title(first)
+        doc.date = _first_date(head[:6])
+        return doc
     if any(PACK.match(b.text) or AGENDA_WORD.match(b.text) for b in head[:3]) or looks_like_agenda(texts):
         doc.kind = "agenda"
         doc.title = next(
@@ -263,6 +280,17 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
         doc.title = _clean_title(first) if texts else None
     doc.kind = "plan" if doc.title and PLAN.search(doc.title) else "other"
     return doc
+
+
+def _minutes_by_content(texts: list[Block]) -> bool:
+    """Minutes without a ``Minutes of …`` heading: an attendance list near the
+    top and numbered minutes or decisions after it."""
+    head = texts[:15]
+    if not any(PRESENT_LABEL.match(b.text.strip()) for b in head):
+        return False
+    if len(minute_headings(texts)) >= 2:
+        return True
+    return any(decision_at(texts, i, None)[0] for i in range(len(texts)))
 
 
 def _is_cover_title(block: Block, body_size: float) -> bool:

@@ -9,11 +9,14 @@ and every decision block in the house styles councils print them in.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from minutebook.extract.agenda import agenda_meeting, front_labels, referred_meetings
+from minutebook.extract.agenda import FRONT_LABEL, agenda_meeting, front_labels, referred_meetings
 from minutebook.extract.attendance import ATTENDANCE_LABEL, SECTION_BREAK, minuted_apologies, parse_attendance
 from minutebook.extract.dates import find_dates, parse_date, parse_time
 from minutebook.extract.decisions import decision_at
+from minutebook.extract.minutes import Heading, minute_headings
+from minutebook.extract.styles.numbering import sequence_key
 from minutebook.extract.styles.vocab import COMMITTEE_WORDS, WEEKDAY
 from minutebook.extract.styles.vocab import collapse as _collapse
 from minutebook.model import Block, Document, Meeting, MinutesItem, Source
@@ -33,6 +36,26 @@ HELD_PLACE = re.compile(
 )
 PLACE_AFTER_TIME = re.compile(r"\b(?:am|pm|a\.m\.|p\.m\.|noon)\s*,?\s+(?:in|at)\s+(?P<place>.+?)\s*\.?$", re.I)
 
+MEETING_WORD = re.compile(r"\bmeeting\b", re.I)
+MEETING_OF = re.compile(
+    r"\bmeeting\s+of\s+(?:the\s+)?(?P<body>.+?)(?=\s+(?:was\s+)?(?:held|convened|scheduled)\b|\s+on\s+|\s*,|\s+at\s+|\s*$)",
+    re.I,
+)
+BODY_BEFORE_MEETING = re.compile(
+    r"^(?P<body>.+?)\s+(?:(?:public|regular|ordinary|special|annual(?:\s+general)?|extraordinary|monthly|inaugural|agm)\s+)*meeting\b",
+    re.I,
+)
+DATE_TAIL = re.compile(
+    r"\s*[-–—,:]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}.*$",
+    re.I,
+)
+BODY_BEFORE_DATE = re.compile(
+    r"^(?P<body>[^,]{3,80}?)\s*[-–—,:]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}",
+    re.I,
+)
+DECISION_START = re.compile(r"^(?:it\s+was\s+)?(?:resolved|agreed|proposed|moved)\b", re.I)
 PRIVATE_BREAK = re.compile(r"^(?:private|confidential|exempt)\s+(?:business|items?|information)\b|^part\s+(?:b|2|ii)\b", re.I)
 
 MINUTE = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:/\d{2,4})?[a-z]?)(?:[.:)]\s*|\s+)(?P<title>[A-Z‘'\"(].*)$")
@@ -66,9 +89,11 @@ def _texts(doc: Document) -> list[Block]:
 def minutes_meeting(doc: Document) -> Meeting:
     """The meeting a set of minutes records."""
     texts = _texts(doc)
-    start, heading = _heading(texts)
+    headings = minute_headings(texts)
+    first = _first_minute(headings, len(texts))
+    start, heading = _heading(texts[:first])
     committee = _committee(heading, texts[:start]) or _title_committee(doc.title)
-    label_date, label_time, label_place = front_labels(texts[:start + 12])
+    label_date, label_time, label_place = front_labels(texts[: min(first, start + 12)])
     date = parse_date(heading) or label_date or doc.date
     meeting = Meeting(
         committee=committee,
@@ -78,43 +103,73 @@ def minutes_meeting(doc: Document) -> Meeting:
         source_role="minutes",
         document=doc.id,
     )
-    body = texts[start:]
-    first = _first_minute(body)
-    meeting.attendance = parse_attendance(body[:first])
-    _minutes(body[first:], meeting)
-    meeting.refers_to_meetings = referred_meetings(body[first:], date)
+    meeting.attendance = parse_attendance(texts[start:first])
+    _minutes(texts, first, headings, meeting)
+    meeting.refers_to_meetings = referred_meetings(texts[first:], date)
     return meeting
 
 
+def _first_minute(headings: list[Heading], n: int) -> int:
+    """Index of the first minute's first block: attendance is everything before it."""
+    if not headings:
+        return n
+    h = headings[0]
+    return h.index - 1 if h.uses_prev else h.index
+
+
 def _heading(texts: list[Block]) -> tuple[int, str]:
-    """The ``Minutes of …`` heading (joined when wrapped over lines) and where the body starts."""
+    """The heading that names the meeting, joined when wrapped over lines, and where the body starts.
+
+    It is the ``Minutes of …`` line, or else the lines above the attendance
+    list that name a body or a date (``Milburn Parish Council – 14th July
+    2020``, ``A regular meeting of the X Council was held on …``).
+    """
     for i, b in enumerate(texts[:8]):
         if not MINUTES_HEAD.search(b.text):
             continue
         parts = [b.text]
         j = i + 1
-        while j < len(texts) and j - i < 3 and not find_dates(" ".join(parts)):
+        while j < len(texts) and j - i < 8 and not _complete(" ".join(parts)):
             nxt = texts[j].text.strip()
-            if ATTENDANCE_LABEL.match(nxt) or MINUTE.match(LEAD.sub("", nxt)) or len(nxt.split()) > 25:
+            if ATTENDANCE_LABEL.match(nxt) or len(nxt.split()) > 40:
                 break
             parts.append(nxt)
             j += 1
         return j, _collapse(" ".join(parts))
-    return 0, ""
+    parts = []
+    end = 0
+    for j, b in enumerate(texts[:10]):
+        text = b.text.strip()
+        if ATTENDANCE_LABEL.match(text):
+            break
+        if FRONT_LABEL.match(text):
+            continue  # Date:/Time:/Venue: lines are read by front_labels
+        if COMMITTEE_WORDS.search(text) or find_dates(text) or MEETING_WORD.search(text):
+            parts.append(text)
+            end = j + 1
+    return end, _collapse(" ".join(parts))
+
+
+def _complete(heading: str) -> bool:
+    """A wrapped heading is complete once it has its date and, if it gives one, its time."""
+    if not find_dates(heading):
+        return False
+    return not re.search(r"\bat\s*$|\b(?:at|@)\s+\d{1,2}(?:[.:]\d{2})?\s*$", heading, re.I)
 
 
 def _committee(heading: str, before: list[Block]) -> str | None:
-    m = HEAD_COMMITTEE.search(heading)
-    if m:
-        post = (m.group("post") or "").strip(" ,.-–")
-        pre = (m.group("pre") or "").strip(" ,.-–")
-        if post:
-            return post
-        if pre and not OCCASION.match(pre):
-            return pre
+    """The body a heading names: ``… meeting of X held …``, ``X public meeting``, ``X – 5 July``."""
+    for rx in (HEAD_COMMITTEE, MEETING_OF, BODY_BEFORE_MEETING, BODY_BEFORE_DATE):
+        m = rx.search(heading)
+        if not m:
+            continue
+        for group in ("post", "pre", "body"):
+            value = (m.groupdict().get(group) or "").strip(" ,.-–—:")
+            if value and not OCCASION.match(value) and COMMITTEE_WORDS.search(value) or (value and group == "post"):
+                return value
     for b in reversed(before):
         if COMMITTEE_WORDS.search(b.text) and len(b.text.split()) <= 12:
-            return _collapse(b.text)
+            return _collapse(DATE_TAIL.sub("", b.text)).strip(" ,.-–—") or None
     return None
 
 
@@ -135,33 +190,20 @@ def _held_place(heading: str) -> str | None:
     return place
 
 
-def _minute_match(text: str) -> re.Match | None:
-    m = MINUTE.match(LEAD.sub("", text.strip()))
-    if not m or len(m.group("title").split()) > 30:
-        return None
-    return m
-
-
-def _number(num: str) -> int:
-    return int(re.match(r"\d+", num).group())
-
-
-def _first_minute(body: list[Block]) -> int:
-    """Index of the first minute heading: attendance is everything before it."""
-    for i, b in enumerate(body):
-        if _minute_match(b.text) and not ATTENDANCE_LABEL.match(b.text):
-            return i
-    return len(body)
-
-
-def _minutes(blocks: list[Block], meeting: Meeting) -> None:
+def _minutes(texts: list[Block], first: int, headings: list[Heading], meeting: Meeting) -> None:
     """Numbered minutes, decision blocks, declarations and the closing time."""
+    by_index = {h.index: h for h in headings}
+    skip = {h.index + 1 for h in headings if h.uses_next} | {h.index - 1 for h in headings if h.uses_prev}
+    blocks = list(texts)
     current: MinutesItem | None = None
     private = False
-    i = 0
+    i = first
     while i < len(blocks):
         b = blocks[i]
         text = b.text.strip()
+        if i in skip:
+            i += 1
+            continue
         closed = CLOSED.search(text)
         if closed and len(text.split()) <= 12:
             meeting.end_time = parse_time(closed.group("t"))
@@ -171,15 +213,21 @@ def _minutes(blocks: list[Block], meeting: Meeting) -> None:
             private = bool(PRIVATE_BREAK.match(text))
             i += 1
             continue
-        m = _minute_match(text)
-        if m and _next_minute(m.group("num"), current):
-            current = MinutesItem(m.group("num"), _collapse(m.group("title")).strip(" .:-–"), b.page, private)
+        h = by_index.pop(i, None)
+        if h:
+            current = MinutesItem(h.number, h.title, b.page, private)
             meeting.minutes_items.append(current)
+            rest = _after_heading(text, h)
+            if rest:
+                # The minute's text runs on in its heading's paragraph: read it as a paragraph of its own.
+                blocks[i] = replace(b, text=rest)
+                continue
             i += 1
             continue
-        res, i = decision_at(blocks, i, current)
-        if res:
-            meeting.resolutions.append(res)
+        found, j = decision_at(blocks, i, current, meeting.resolutions, by_index)
+        if j > i:
+            meeting.resolutions.extend(found)
+            i = j
             continue
         if current and APOLOGIES_MINUTE.search(current.title):
             minuted_apologies(text, meeting)
@@ -189,12 +237,23 @@ def _minutes(blocks: list[Block], meeting: Meeting) -> None:
     _mark_private(meeting)
 
 
-def _next_minute(num: str, current: MinutesItem | None) -> bool:
-    """Minutes run in order: a heading's number follows the last one closely."""
-    if current is None:
-        return True
-    n, last = _number(num), _number(current.number)
-    return last < n <= last + 5
+def _after_heading(text: str, h: Heading) -> str:
+    """What a heading's paragraph says after its number and title."""
+    if h.uses_next or h.uses_prev:
+        return ""
+    body = LEAD.sub("", text)
+    k = body.find(h.number.split()[-1])
+    body = body[k + len(h.number.split()[-1]) :] if k >= 0 else body
+    body = re.sub(r"^[.:)\-–\s]+", "", body)
+    t = body.find(h.title) if h.title else -1
+    if t == 0:
+        body = body[len(h.title) :]
+    body = body.strip(" .:-–")
+    return body if len(body.split()) >= 4 and body[:1].isupper() or DECISION_START.match(body) else ""
+
+
+def _number(num: str) -> int:
+    return sequence_key(num)[0]
 
 
 def _mark_private(meeting: Meeting) -> None:

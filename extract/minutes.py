@@ -1,0 +1,119 @@
+"""Numbered minutes: find a document's numbering scheme from the numbers themselves.
+
+Every scheme in ``styles.numbering`` proposes the paragraphs it could number;
+the minutes are the run of one scheme whose numbers rise through the document
+in small steps, weighted towards paragraphs that look like headings (short,
+bold, no closing full stop). Paragraph numbers inside a minute restart at 1 in
+each minute, so they never make the longest rising run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutebook.extract.styles.numbering import COMPILED, sequence_key
+from minutebook.extract.styles.vocab import collapse
+from minutebook.model import Block
+
+MAX_STEP = 6  # a run may skip a few numbers (minutes taken elsewhere, misprints)
+WINDOW = 60  # candidates looked back over when extending a run: keeps the search linear
+LEAD = re.compile(r"^(?:[•·▪‣◦●○■□➢►✓*]|-(?=\s))\s*")
+# A number followed by these is a date, a time or a quantity, not a minute.
+NOT_TITLE = re.compile(
+    r"^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?!\s+(?:and|&)\b)|(?-i:[ap])\.?m\b|noon\b|%|st\b|nd\b|rd\b|th\b|-\s*\d)",
+    re.I,
+)
+TITLE_WORDS = 30
+
+
+@dataclass
+class Heading:
+    """A minute heading: its block, number, title, and whether the title came from another block."""
+
+    index: int
+    number: str
+    title: str
+    scheme: str
+    uses_next: bool = False  # the title is the next block (a number alone on its line)
+    uses_prev: bool = False  # the title is the block before (``Apologies`` / ``(Item 1)``)
+
+
+def minute_headings(blocks: list[Block]) -> list[Heading]:
+    """The minute headings of a document's text blocks, in printed order."""
+    texts = [LEAD.sub("", b.text.strip()) for b in blocks]
+    best: list[Heading] = []
+    best_score = 0.0
+    for style, rx in COMPILED:
+        cands = _candidates(blocks, texts, style, rx)
+        run, score = _rising_run(cands)
+        # A bare number is weak evidence: one sentence numbered "1." is not a set of minutes.
+        minimum = 1.0 if style.name not in ("plain-number", "decimal-point-zero") else 2.0
+        if score >= minimum and score > best_score:
+            best, best_score = run, score
+    return best
+
+
+def _candidates(blocks, texts, style, rx) -> list[tuple[Heading, float]]:
+    label_after = style.expect.get("label_after", False)
+    out = []
+    for i, text in enumerate(texts):
+        m = rx.match(text)
+        if not m:
+            continue
+        num = re.sub(r"\s+", " ", m.group("num")).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        title = m.group("title").strip()
+        h = Heading(i, num, "", style.name)
+        if label_after:
+            if i == 0 or len(texts[i - 1].split()) > 15:
+                continue
+            title, h.uses_prev = texts[i - 1], True
+        elif not title:
+            if i + 1 >= len(texts) or not texts[i + 1]:
+                continue
+            title, h.uses_next = texts[i + 1], True
+        if NOT_TITLE.match(title) or not (title[:1].isupper() or title[:1] in "‘'\"“(" or title[:1].isdigit() and h.uses_next):
+            continue
+        h.title = _title(title)
+        heading_like = blocks[i].bold or h.uses_prev or (len(title.split()) <= 12 and not title.rstrip().endswith("."))
+        out.append((h, 2.0 if heading_like else 1.0))
+    return out
+
+
+def _rising_run(cands: list[tuple[Heading, float]]) -> tuple[list[Heading], float]:
+    """The best-scoring run of candidates whose numbers rise in small steps."""
+    if not cands:
+        return [], 0.0
+    keys = [sequence_key(h.number) for h, _ in cands]
+    score = [w for _, w in cands]
+    back = [-1] * len(cands)
+    for k in range(len(cands)):
+        for j in range(max(0, k - WINDOW), k):
+            if _follows(keys[j], keys[k]) and score[j] + cands[k][1] > score[k]:
+                score[k], back[k] = score[j] + cands[k][1], j
+    end = max(range(len(cands)), key=lambda k: score[k])
+    run = []
+    k = end
+    while k != -1:
+        run.append(cands[k][0])
+        k = back[k]
+    return run[::-1], score[end]
+
+
+def _follows(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a[0] == b[0]:
+        return b[1] > a[1]
+    return 0 < b[0] - a[0] <= MAX_STEP
+
+
+def _title(text: str) -> str:
+    """A heading's title: the text up to its first sentence end, at most ``TITLE_WORDS`` words."""
+    text = collapse(text)
+    m = re.search(r"(?<=[a-z0-9)’'\"”])[.;](?=\s+[A-Z]|\s*$)", text)
+    if m:
+        text = text[: m.start()]
+    words = text.split()
+    if len(words) > TITLE_WORDS:
+        text = " ".join(words[:TITLE_WORDS])
+    return text.strip(" .:-–")
