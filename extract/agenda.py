@@ -1,51 +1,183 @@
-"""Agendas: whether a document is one, the meeting it summons, and its numbered items."""
+"""Agendas: whether a document is one, the meeting it summons, and its numbered items.
+
+The printed layouts (headings, front-sheet labels, item numbering, page
+ranges, contact fields) are data in ``styles/agenda.py``; this module reads a
+document's lines with them. The front sheet is everything before the first
+item: the meeting's committee, date, time and place are read there, so a
+date printed after the items (the publication date) or in a covering
+letter's contact block is never taken for the meeting's.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from minutebook.extract.dates import find_dates, parse_date, parse_time
+from minutebook.extract.styles import agenda as S
+from minutebook.extract.styles.vocab import COMMITTEE_WORDS, WEEKDAY
 from minutebook.extract.styles.vocab import collapse as _collapse
 from minutebook.model import AgendaItem, Block, Document, Meeting
 
 LEAD = re.compile(r"^[•·▪‣◦●○■□➢►✓*-]\s*")
-ITEM = re.compile(r"^(?P<num>\d{1,3}[a-z]?)\.?\s+(?P<title>\S.*)$")
-PAGES = re.compile(r"\(\s*pages?\s+(?P<a>\d{1,4})(?:\s*(?:-|–|—|to|\s)\s*(?P<b>\d{1,4}))?\s*\)", re.I)
-SUB_ITEM = re.compile(r"^\(?(?P<n>[a-z])\)\s+(?P<text>.+)$")
+SUB_ITEM = re.compile(r"^\(?(?P<n>[a-z]{1,2}|[ivx]{1,4})[.)]\s+(?P<text>.+)$")
 OFFICER = re.compile(r"^(?:(?:joint\s+)?report|briefing note|verbal (?:report|update)|presentation)\s+(?:of|by|from)\b", re.I)
 PRIVATE = re.compile(
     r"^(?:private|confidential|exempt)\s+(?:business|items?|information|reports?)\b|^part\s+(?:b|2|ii)\b", re.I
 )
-PUBLIC = re.compile(r"^public\s+(?:business|items?|reports?)\b|^part\s+(?:a|1|i)\b", re.I)
+PUBLIC = re.compile(r"^(?:public|unrestricted|open)\s+(?:business|items?|reports?)\b|^part\s+(?:a|1|i)\b", re.I)
+# Superscript ordinals the PDF text layer sets as a line of their own.
+ORDINALS = re.compile(r"^(?:st|nd|rd|th)(?:\s+(?:st|nd|rd|th|of))*$", re.I)
+# A sentence ends at a full stop after a word (not an initial or a title's abbreviation).
+SENTENCE_END = re.compile(r"(?P<word>[A-Za-z]+)[.!?]\s+(?=[A-Z\"“‘(\[])")
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "cllr", "rev", "prof", "co", "ltd", "inc", "vs", "etc", "approx", "ref"}
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+MINUTES_CUE = re.compile(r"^(?:minutes|(?:members\s+)?present)\b\s*:?\s*$|^(?:members\s+)?present\s*:", re.I)
+HELD_CUE = re.compile(r"\b(?:held|meets?|meeting|convene[sd]?)\b", re.I)
+WEEKDAY_AT = re.compile(rf"^{WEEKDAY}", re.I)
+DATE_OR_MEETING_TAIL = re.compile(
+    rf"\s+[-–—‐]\s+(?:(?:{WEEKDAY}|\d).*|(?:[\w‐-]+\s+){{0,2}}meeting)$|\s+(?:on|held)\s+(?:{WEEKDAY}|\d).*$", re.I
+)
+
+
+def _compiled(styles):
+    return [(s, re.compile(s.pattern, s.flags)) for s in styles]
+
+
+HEADINGS = _compiled(S.HEADINGS)
+OTHER_DATES = _compiled(S.OTHER_DATES)
+PLACES = _compiled(S.PLACES)
+CONTACTS = _compiled(S.CONTACTS)
+ITEMS = _compiled(S.ITEMS)
+TRAILERS = _compiled(S.TRAILERS)
+LABELS = [(s, re.compile(rf"^(?:{s.pattern})\s*(?::\s*(?P<rest>.*))?$", re.I)) for s in S.LABELS]
+# Any front-sheet label, for callers that only skip labelled lines.
+FRONT_LABEL = re.compile(
+    r"^(?P<label>" + "|".join(f"(?:{s.pattern})" for s in S.LABELS) + r")\s*(?::\s*(?P<rest>.*))?$", re.I
+)
+MINUTES_OF_MEETING = re.compile(
+    r"\bminutes\b.{0,80}?\bmeeting\b.{0,40}?\b(?:held\s+on|held|on|of|dated)\b(?P<after>.{0,60})", re.I
+)
+
+
+@dataclass
+class _Line:
+    """One line an agenda is read by: a paragraph, a running line, or a table row (cells joined by ``|``)."""
+
+    text: str
+    block: Block
+
+
+def _lines(blocks: list[Block]) -> list[_Line]:
+    lines = []
+    for b in blocks:
+        if b.kind in ("text", "furniture") and b.text.strip():
+            text = LEAD.sub("", b.text.strip())
+            if not ORDINALS.match(text):
+                lines.append(_Line(text, b))
+        elif b.kind == "table" and b.table is not None:
+            for row in b.table.rows:
+                cells = [_collapse(c) for c in row]
+                if any(cells):
+                    lines.append(_Line(" | ".join(cells), b))
+    return lines
+
+
+# Items
+
+
+def _number(num: str) -> int:
+    if num.isdigit():
+        return int(num)
+    values = [ROMAN[c] for c in num.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _item_run(lines: list[_Line]) -> list[tuple[int, re.Match]]:
+    """The agenda's items: for each numbering style, the run of numbers that
+    rises from the first ``1`` (or the first number, for a supplement that
+    lists one item); the style with the longest run wins.
+
+    A running line counts only as the very next number (a repeated item line
+    the reader took for a header); a number gap of up to three is a withdrawn item.
+    """
+    best: list[tuple[int, re.Match]] = []
+    for _, rx in ITEMS:
+        hits = []
+        for k, line in enumerate(lines):
+            m = rx.match(line.text)
+            if m and not _is_date_line(line.text):
+                hits.append((k, m, _number(m.group("num"))))
+        start = next((h for h in hits if h[2] == 1), None) or next((h for h in hits if h[2] < 40 and lines[h[0]].block.kind != "furniture"), None)
+        if start is None:
+            continue
+        run = [start[:2]]
+        expected = start[2] + 1
+        for k, m, n in hits:
+            if k <= start[0]:
+                continue
+            ok = n == expected if lines[k].block.kind == "furniture" else expected <= n <= expected + 3
+            if ok:
+                run.append((k, m))
+                expected = n + 1
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _is_date_line(text: str) -> bool:
+    """``12 March 2031 …`` starts with a date, not an item number."""
+    found = find_dates(text[:30])
+    return bool(found) and found[0][0] == 0
+
+
+def split_title(text: str) -> tuple[str, int | None, int | None]:
+    """An item's printed title without its page range, per-item time or
+    further sentences, and the page range."""
+    start = end = None
+    title = text
+    changed = True
+    while changed:
+        changed = False
+        for _, rx in TRAILERS:
+            m = rx.search(title)
+            if not m:
+                continue
+            if "a" in rx.groupindex and m.group("a") and start is None:
+                start = int(m.group("a"))
+                end = int(m.group("b")) if m.group("b") else start
+            title = (title[: m.start()] + " " + title[m.end():]).strip()
+            changed = True
+    title = title.split(" | ")[0]
+    for m in SENTENCE_END.finditer(title):
+        word = m.group("word")
+        if len(word) > 1 and word.lower() not in ABBREVIATIONS and not word.isupper():
+            title = title[: m.end("word")]
+            break
+    return _tidy(title), start, end
 
 
 def parse_agenda_items(doc: Document) -> list[AgendaItem]:
-    """Agenda items with their printed page ranges, sub-items and officer lines."""
+    """Top-level numbered items with their printed page ranges, sub-items and officer lines."""
+    lines = _lines(doc.blocks)
+    run = _item_run(lines)
+    at = {k: m for k, m in run}
     items: list[AgendaItem] = []
     private = False
-    expected = 1
-    for block in doc.blocks:
-        if block.kind != "text":
+    for k, line in enumerate(lines):
+        text = line.text
+        if k in at:
+            m = at[k]
+            title, start, end = split_title(m.group("title"))
+            items.append(AgendaItem(m.group("num"), title, start, end, private=private))
             continue
-        # A list glyph before an officer line or item number is layout, not text.
-        text = LEAD.sub("", block.text.strip())
+        if line.block.kind == "furniture":
+            continue
         if PRIVATE.match(text):
             private = True
             continue
         if PUBLIC.match(text):
             private = False
-            continue
-        m = ITEM.match(text)
-        if m and _plausible_number(m.group("num"), expected):
-            title = m.group("title")
-            start = end = None
-            pages = PAGES.search(title)
-            if pages:
-                start = int(pages.group("a"))
-                end = int(pages.group("b")) if pages.group("b") else start
-                title = (title[: pages.start()] + title[pages.end():]).strip()
-            items.append(AgendaItem(m.group("num"), _tidy(title), start, end, private=private))
-            expected = int(re.match(r"\d+", m.group("num")).group()) + 1
             continue
         if not items:
             continue
@@ -57,36 +189,26 @@ def parse_agenda_items(doc: Document) -> list[AgendaItem]:
     return items
 
 
-def _plausible_number(num: str, expected: int) -> bool:
-    """Agenda numbers run in order; a stray ``2024`` or ``5.`` in prose is not an item."""
-    n = int(re.match(r"\d+", num).group())
-    return expected <= n <= expected + 3 or (expected == 1 and n < 40)
-
-
 def _tidy(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" .:-–")
 
 
-# Agenda front sheet labels: the value is on the same line after a colon or on the next line.
-FRONT_LABEL = re.compile(
-    r"^(?P<label>time\s+and\s+date|date\s+and\s+time|date|time|place|venue|location)\s*(?::\s*(?P<rest>.*))?$", re.I
-)
-MINUTES_OF_MEETING = re.compile(
-    r"\bminutes\b.{0,80}?\bmeeting\b.{0,40}?\b(?:held\s+on|held|on|of|dated)\b(?P<after>.{0,60})", re.I
-)
-
-
-def _year(iso: str | None) -> int | None:
-    return int(iso[:4]) if iso else None
+# The front sheet
 
 
 def agenda_meeting(doc: Document) -> Meeting:
     """The meeting an agenda front sheet summons."""
-    texts = _texts(doc)
-    date, time, place = front_labels(texts)
+    lines = _lines(doc.blocks)
+    run = _item_run(lines)
+    front = lines[: run[0][0]] if run else lines[:40]
+    item_rows = {k for k, _ in run}
+    date, time, place = _when_where(front)
+    if place is None:
+        # A footer or closing note ("Meetings are held in person at …") outside the items.
+        place = _place_sentence([ln.text for k, ln in enumerate(lines) if k not in item_rows and not SUB_ITEM.match(ln.text)])
     date = date or doc.date
     meeting = Meeting(
-        committee=doc.title,
+        committee=_committee(front) or doc.title,
         date=date,
         time=time,
         place=place,
@@ -94,26 +216,179 @@ def agenda_meeting(doc: Document) -> Meeting:
         document=doc.id,
         agenda_items=parse_agenda_items(doc),
     )
-    meeting.refers_to_meetings = referred_meetings(texts, date)
+    meeting.refers_to_meetings = referred_meetings([b for b in doc.blocks if b.kind == "text" and b.text.strip()], date)
     return meeting
 
 
-def front_labels(texts: list[Block]) -> tuple[str | None, str | None, str | None]:
-    """Date, time and place from ``Date``/``Time``/``Place``/``Venue`` labelled lines near the top."""
-    date = time = place = None
-    for i, b in enumerate(texts[:30]):
-        m = FRONT_LABEL.match(b.text.strip())
-        if not m:
+def _heading(text: str) -> tuple[bool, str | None]:
+    """Whether ``text`` heads an agenda, and the committee it names."""
+    for _, rx in HEADINGS:
+        m = rx.search(text)
+        if m:
+            named = m.groupdict().get("committee")
+            return True, _clean_committee(named) if named else None
+    return False, None
+
+
+def _committee(front: list[_Line]) -> str | None:
+    """The body the agenda summons: named by a heading or summons sentence,
+    else the first short line that names a body."""
+    for line in front:
+        _, named = _heading(line.text)
+        if named:
+            return named
+    for line in front:
+        text = line.text
+        if len(text.split()) > 12 or not COMMITTEE_WORDS.search(text) or "@" in text:
             continue
-        value = m.group("rest") or (texts[i + 1].text if i + 1 < len(texts) else "")
-        label = m.group("label").lower()
-        if label in ("place", "venue", "location"):
+        if re.match(r"^(?:to|dear|members?(?:hip)?|copy|cc|from)\b", text, re.I) or _contact(text):
+            continue
+        return _clean_committee(text)
+    return None
+
+
+def _clean_committee(text: str) -> str | None:
+    """A committee name without a date, weekday or meeting type glued after it."""
+    text = DATE_OR_MEETING_TAIL.sub("", _collapse(text))
+    dates = find_dates(text)
+    if dates:
+        text = text[: dates[0][0]]
+    text = text.strip(" ,.-–—‐:")
+    return text or None
+
+
+def _contact(text: str) -> bool:
+    return bool(S.CONTACT_LABEL.match(text))
+
+
+def _strip_contacts(text: str) -> str:
+    """A line without the contact fields a two-column front sheet interleaves into it."""
+    for _, rx in CONTACTS:
+        text = rx.sub(" ", text)
+    return _collapse(re.sub(r"\([^()]*\)", " ", text))
+
+
+def _label(text: str) -> tuple[str | None, str | None]:
+    """The field a labelled line gives and its value on the line (``""`` when on the next line)."""
+    for style, rx in LABELS:
+        m = rx.match(text)
+        if m:
+            return style.expect["field"], m.group("rest") or ""
+    return None, None
+
+
+def _letter_date(front: list[_Line], i: int) -> bool:
+    """A ``Date:`` line among a letter's contact lines dates the letter."""
+    near = front[max(0, i - 2) : i + 3]
+    return any(_contact(ln.text) for ln in near if ln is not front[i])
+
+
+def _other_date(before: str) -> bool:
+    return any(rx.search(before) for _, rx in OTHER_DATES)
+
+
+def _when_where(front: list[_Line]) -> tuple[str | None, str | None, str | None]:
+    """Date, time and place of the meeting from its front sheet.
+
+    Every date before the first item is a candidate; the meeting's is the one
+    labelled as the date or said to be when the meeting is held, then one
+    printed with a start time, then one with its weekday; a date after
+    ``Amended``/``Published``/``Filed`` and a covering letter's own date are not.
+    """
+    texts = [ln.text for ln in front]
+    fields: dict[str, str] = {}
+    for i, text in enumerate(texts):
+        field, value = _label(text)
+        if field is None:
+            continue
+        if value == "" and i + 1 < len(texts):
+            value = texts[i + 1]
+        if field in ("date", "when") and _letter_date(front, i):
+            continue
+        fields.setdefault(field, value)
+    best: tuple[int, int] | None = None
+    date = None
+    date_line = None
+    for i, text in enumerate(texts):
+        field, _ = _label(text)
+        labelled = field in ("date", "when") or (i and _label(texts[i - 1])[0] in ("date", "when") and _label(texts[i - 1])[1] == "")
+        if field in ("date", "when") and _letter_date(front, i):
+            continue
+        for off, iso in find_dates(text):
+            if _other_date(text[max(0, off - 40) : off]):
+                continue
+            score = 0
+            if labelled or (HELD_CUE.search(text[:off]) and "minutes" not in text[:off].lower()):
+                score += 4
+            if parse_time(text):
+                score += 2
+            if WEEKDAY_AT.match(text[off:]):
+                score += 1
+            if best is None or score > best[0]:
+                best, date, date_line = (score, i), iso, i
+    date = date or (parse_date(fields["date"]) if "date" in fields else None)
+    time = _time(texts, date_line, fields)
+    place = _place(texts, date_line, fields)
+    return date, time, place
+
+
+def _time(texts: list[str], date_line: int | None, fields: dict[str, str]) -> str | None:
+    if date_line is not None and parse_time(texts[date_line]):
+        return parse_time(texts[date_line])
+    for field in ("time", "when"):
+        if field in fields and parse_time(fields[field]):
+            return parse_time(fields[field])
+    for text in texts:
+        t = parse_time(text)
+        if t and not find_dates(text) and not _other_date(text) and not _contact(text):
+            return t
+    return None
+
+
+def _place(texts: list[str], date_line: int | None, fields: dict[str, str]) -> str | None:
+    if fields.get("place"):
+        return _collapse(fields["place"])
+    order = ([date_line] if date_line is not None else []) + [i for i in range(len(texts)) if i != date_line]
+    found = _place_sentence([_strip_contacts(texts[i]) for i in order])
+    if found:
+        return found
+    if date_line is not None:
+        for text in texts[date_line + 1 : date_line + 3]:
+            if S.VENUE_WORDS.search(text) and len(text.split()) <= 16 and not find_dates(text) and not _heading(text)[0]:
+                return _collapse(text)
+    return None
+
+
+def _place_sentence(texts: list[str]) -> str | None:
+    for text in texts:
+        for _, rx in PLACES:
+            m = rx.search(text)
+            if m and S.VENUE_WORDS.search(m.group("place")):
+                return m.group("place").strip(" ,.")
+    return None
+
+
+def front_labels(texts: list[Block]) -> tuple[str | None, str | None, str | None]:
+    """Date, time and place from ``Date``/``Time``/``Venue`` labelled lines near the top."""
+    date = time = place = None
+    lines = [b.text.strip() for b in texts[:30]]
+    for i, text in enumerate(lines):
+        field, value = _label(text)
+        if field is None:
+            continue
+        if value == "" and i + 1 < len(lines):
+            value = lines[i + 1]
+        if field == "place":
             place = place or _collapse(value) or None
             continue
-        if "date" in label:
+        if field in ("date", "when"):
             date = date or parse_date(value)
         time = time or parse_time(value)
     return date, time, place
+
+
+def _year(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso else None
 
 
 def referred_meetings(texts: list[Block], date: str | None) -> list[str]:
@@ -137,19 +412,21 @@ def referred_meetings(texts: list[Block], date: str | None) -> list[str]:
     return found
 
 
-NOTICE = re.compile(r"^(?:notice of (?:the )?meeting|summons|agenda(?: and reports)?|agenda for (?:the )?meeting)\b", re.I)
+# Recognition
 
 
 def looks_like_agenda(texts: list[Block]) -> bool:
-    """A front sheet: a notice or 'Agenda' heading, or when/where labels above
-    an 'Apologies' item."""
-    head = texts[:14]
-    if any(NOTICE.match(b.text) and len(b.text.split()) <= 8 for b in head):
+    """A front sheet: an agenda heading or summons before the first item, or
+    when/where labels above an 'Apologies' item, or a meeting's date and start
+    time above a numbered list; never a sheet that records who was present."""
+    lines = _lines(texts[:200])
+    run = _item_run(lines)
+    head = lines[: run[0][0]][:25] if run else lines[:14]
+    if any(MINUTES_CUE.match(ln.text) for ln in head):
+        return False
+    if any(_heading(ln.text)[0] for ln in head):
         return True
-    joined = " ".join(b.text for b in head).lower()
-    labelled = re.search(r"\b(?:time and date|date and time)\b|\b(?:venue|place|time|date)\s*:", joined)
-    return bool(labelled) and "apologies" in joined
-
-
-def _texts(doc: Document) -> list[Block]:
-    return [b for b in doc.blocks if b.kind == "text" and b.text.strip()]
+    joined = " ".join(ln.text for ln in lines[:30]).lower()
+    if any(_label(ln.text)[0] for ln in head) and "apologies" in joined:
+        return True
+    return len(run) >= 3 and any(find_dates(ln.text) and parse_time(ln.text) for ln in head)
