@@ -56,6 +56,12 @@ TITLE_AT_START = re.compile(rf"^{TITLES}(?=\s)\s*", re.I)
 RUN_SPLIT = re.compile(rf"\s+(?=(?-i:{TITLES})\s)")
 TOKEN = re.compile(r"(?P<join>\s+(?:and|&|plus)\s+)|(?P<sep>[,;])|(?P<open>[(\[])|(?P<close>[)\]])|(?P<text>[^,;()\[\]\s]+|\s+)", re.I)
 PROSE_MIN_WORDS = 6
+SENTENCE = re.compile(r"\b(?:was|were|is|are|had|has|have|welcomed|opened|attended|declared|noted)\s+(?!present\b)[a-z]")
+# A heading of some other list ("Disclosure of pecuniary interest:", "Committee Reports:") ends the attendance lists.
+OTHER_LABEL = re.compile(r"^[A-Z][^:()]{2,50}:(?:\s|$)")
+INITIALS_TAIL = re.compile(r"\s(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'’][\w'’-]*$")
+# "Mrs C Head": a title, initials and one word is a name even when the word is also a role word.
+TITLED_INITIALS = re.compile(rf"^{TITLES}\s+(?:[A-Z]\.?\s*){{1,3}}\s[A-Z][\w'’-]+$")
 
 
 def parse_attendance(blocks: list[Block]) -> Attendance:
@@ -118,7 +124,7 @@ def _read(blocks: list[Block], att: Attendance, role: str | None) -> None:
                 flush()
                 state["role"] = _role(m)
                 part = m.group("rest").strip()
-            elif _prose(part):
+            elif _prose(part) or (OTHER_LABEL.match(part) and not PLURAL_TITLE.match(part)):
                 flush()
                 state["role"] = None
                 continue
@@ -192,10 +198,10 @@ def _role(m: re.Match) -> str:
 
 
 def _prose(text: str) -> bool:
-    """A sentence, not a list: most of its words start in lower case."""
+    """A sentence, not a list: most of its words start in lower case, or it says what people did."""
     words = re.sub(r"\([^)]*\)", "", text).split()
     lower = sum(1 for w in words if w[:1].islower() and w not in ("and", "of", "the", "for", "&"))
-    return len(words) >= PROSE_MIN_WORDS and lower * 2 > len(words)
+    return (len(words) >= PROSE_MIN_WORDS and lower * 2 > len(words)) or bool(SENTENCE.search(text))
 
 
 def _row(cells: list[str], att: Attendance, role: str | None) -> str | None:
@@ -230,7 +236,7 @@ def _row(cells: list[str], att: Attendance, role: str | None) -> str | None:
     if arrived:
         _arrived(att, arrived.group("name"))
         return role
-    names = [c for c in filled if _name_like(_untitled(c)) and not _is_role(c)]
+    names = [c for i, c in enumerate(filled) if _name_like(_untitled(c)) and (i == 0 or not _is_role(c))]
     roles = [c for c in filled if c not in names]
     target = "officers" if role == "present" and any(_outsider(r) for r in roles) else role
     if names:
@@ -351,8 +357,7 @@ def _people(text: str, role: str) -> list[tuple[str, str]]:
     plural = None
     text = re.sub(r"(?<=\w)- (?=[A-Z])", "-", text)  # "Crow- Brown": a name hyphenated at a line end
     for seg in _split_top(text):
-        seg = re.split(r"\s+[-–—]+\s+", seg)
-        entry, rest = seg[0].strip(), " ".join(seg[1:])
+        entry, rest = _role_after_dash(seg)
         target = "officers" if role == "present" and rest and _outsider(rest) else role
         for piece in RUN_SPLIT.split(entry):
             piece = _strip_honours(piece.strip(" .:"))
@@ -362,15 +367,28 @@ def _people(text: str, role: str) -> list[tuple[str, str]]:
                 piece = piece[pm.end():].strip()
                 piece = f"{plural} {piece}" if piece else ""
             elif TITLE_AT_START.match(piece):
-                plural = None
+                pass  # "Councillors A, Cmhlr. B, C": the list's title still applies after a name with its own
             elif plural and _name_like(piece, single=True) and not _is_role(piece):
                 piece = f"{plural} {piece}"
             people.extend((target, name) for name in _names_in(piece, role) if piece)
     return people
 
 
+def _role_after_dash(entry: str) -> tuple[str, str]:
+    """``C Lyne - Acting Chairperson``: the name and the role printed after a dash outside brackets."""
+    for m in re.finditer(r"\s+[-–—]+\s+", entry):
+        if _depth(entry[:m.start()]) <= 0:
+            return entry[:m.start()].strip(), entry[m.end():].strip()
+    return entry.strip(), ""
+
+
 def _names_in(piece: str, role: str) -> list[str]:
     """The person (or people) one list entry names, its role words dropped."""
+    if TITLED_INITIALS.match(_words_only(piece)):
+        return [_words_only(piece) if role == "officers" else piece]
+    tail = INITIALS_TAIL.search(_words_only(piece))
+    if role == "officers" and tail and tail.start() > 0:
+        return [tail.group().strip()]  # "Education and Children F Parlken": a service area before the name
     bracket = re.search(r"\(([^)]*)\)", piece)
     if bracket and role == "officers":
         inner = bracket.group(1)
@@ -388,6 +406,9 @@ def _names_in(piece: str, role: str) -> list[str]:
         body = name if role == "officers" else body.replace(outside, name, 1)
     elif role == "officers":
         body = outside
+    lead = re.match(r"^(?:[A-Z][\w'’.-]*\s+){1,4}?(?=(?:who|which|as|was|were|in|for|on|to|by)\s)", body + " ")
+    if lead and role != "officers" and not _name_like(_words_only(body), single=bool(title)):
+        body = lead.group().strip()  # "Nancy Sayer who was substituted by …"
     if _name_like(_words_only(body), single=bool(title)) or (title and _name_like(body, single=True)):
         if not title and len(_words(body)) in (4, 6) and _plain(body):
             w = _words(body)

@@ -36,7 +36,7 @@ ROLE_WORDS = {
     "finance", "financial", "fire", "governance", "head", "health", "housing", "human", "inspector", "intern",
     "interim", "legal", "lead", "manager", "mayor", "member", "members", "minute", "mleo", "municipal", "office",
     "officer", "officers", "official", "officials", "operations", "planner", "planning", "police", "policy",
-    "principal", "resources", "secretary", "senior", "service", "services", "solicitor", "staff", "superintendent",
+    "principal", "resources", "residents", "association", "society", "club", "secretary", "senior", "service", "services", "solicitor", "staff", "superintendent",
     "support", "technology", "technician", "treasurer", "vice", "vice-chair", "warden", "works",
 }
 # Honours and post-nominals: never a name of their own.
