@@ -1,76 +1,155 @@
 """Decisions: one resolution per decision statement, in the styles councils print.
 
-``decision_at`` reads the decision block that starts at a paragraph, with its
-clauses, whether printed in its own paragraph (``RESOLVED: (a) … (b) …``) or
-as the numbered or lettered paragraphs after it.
+``decision_at`` reads what starts at a paragraph: a ``RESOLVED`` block with its
+clauses; a motion (``Moved by …``, ``X proposed and Y seconded …``, the motion
+under a resolution number) with the vote and result printed after it; a vote
+put on a motion printed earlier; or decisions told inside the paragraph
+(``it was agreed to …``). The cues are data in ``styles/decisions.py``.
+
+A carried motion followed by its ``RESOLVED`` block is one decision: the
+``RESOLVED`` text with the motion's mover, seconder and vote. A motion with no
+result printed after it is kept as ``decision_only``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
-from minutebook.extract.styles.vocab import collapse as _collapse
-from minutebook.model import Block, MinutesItem, Resolution
-
-RESOLVED = re.compile(r"^(?:it\s+was\s+(?:\w+\s+)?|and\s+)?(?:resolved|recommended)\b", re.I)
-PROPOSED = re.compile(r"^(?:it\s+was\s+)?(?:proposed|moved)\s+by\b", re.I)
-PROPOSAL_RESOLVED = re.compile(r"\b(?:resolved|agreed|carried)\b", re.I)
-LABEL_ONLY = re.compile(r"^(?:it\s+was\s+)?(?:resolved|recommended|decisions?|agreed)\s*[:\-–—]?\s*$", re.I)
-DECISION = re.compile(r"^(?:decisions?|agreed)\s*(?:[:\-–]\s*|$)|^AGREED\b", re.I)
-NARRATIVE = re.compile(
-    r"^(?:the\s+|it\s+was\s+)?(?:board|committee|sub-committee|cabinet|panel|council|commission|forum|members?|meeting)?\s*"
-    r"(?:(?:unanimously|formally|then|also|further|therefore)\s+)?"
-    r"(?:noted|agreed|approved|endorsed|resolved|decided|accepted|supported|confirmed)\b",
-    re.I,
+from minutebook.extract.styles.decisions import (
+    LEADS,
+    MOTION_HEADER,
+    MOVERS,
+    NARRATIVE,
+    NOT_DECIDED,
+    OUTCOME_WORDS,
+    RESULTS,
+    SIDES,
+    VOTES,
 )
-RECORD = re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?(?:agreed|approved|confirmed|accepted)\b.{0,40}\bas\s+an?\s+(?:true|correct|accurate)\s+record", re.I)
+from minutebook.extract.styles.vocab import collapse as _collapse
+from minutebook.model import Block, MinutesItem, Resolution, Votes
+
+LABEL_ONLY = re.compile(r"^(?:it\s+was\s+)?(?:resolved|recommended|decisions?|agreed)\s*[:\-–—]?\s*$", re.I)
 MINUTE_REF = re.compile(r"\bminutes?\s+(?:nos?\.?\s*)?(?P<nums>\d{1,4}[a-z]?(?:\s*(?:,|and|&)\s*\d{1,4}[a-z]?)*)(?!\s*(?:am|pm)\b)", re.I)
 
-CLAUSE = re.compile(r"^\(?(?P<label>\d{1,2}|[a-z]|[ivx]{1,4}|[A-Z])(?P<close>[).])\s+(?P<text>\S.*)$")
+CLAUSE = re.compile(r"^\(?(?P<label>\d{1,2}|[a-z]|[ivx]{1,4}|[A-Z])(?P<close>[).])\.?\s+(?P<text>\S.*)$")
 BULLET = re.compile(r"^[•·▪‣◦●○■□➢►✓]\s*(?P<text>\S.*)$|^-\s+(?P<text2>\S.*)$")
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
+# A paragraph number before a decision: "(4) RESOLVED …", "2) Mr A proposed …", "5. RESOLVED …".
+PARA_NUMBER = re.compile(r"^\((?P<n>\d{1,2})\)\s+|^(?P<m>\d{1,2})[.)]\s+(?=\S)")
+PARAGRAPH_REF = re.compile(r"\bparagraph\s+(?P<n>\d{1,2})\b", re.I)
+# Page numbers and the superscript ordinals a PDF prints on a line of their own ("th", "st nd").
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,6}(?:\s+of\s+\d{1,4})?$|^(?:(?:st|nd|rd|th)\s*)+$", re.I)
+SECONDED_LINE = re.compile(r"\bseconded\s+(?:the\s+)?(?:motion|amendment|proposal)\b|^seconded\b", re.I)
+QUOTE_OPEN = ("“", '"', "‘")
+QUOTE_CLOSE = ("”", '"', "’", "”.", '".')
+# Paragraphs that carry a motion on: "AND WHEREAS …", "NOW THEREFORE …", "AND THAT …".
+CONTINUES = re.compile(r"^(?:and\s+|now\s+)?(?:whereas|therefore|be\s+it\s+(?:further\s+)?resolved|that)\b|^and\s+further\b", re.I)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
+TRAILING_COUNT = re.compile(r"\(\s*(?P<n>\d{1,3})\s*\)\s*\.?\s*$")
+BODY_LIMIT = 60
 
-def decision_at(blocks: list[Block], i: int, current: MinutesItem | None) -> tuple[Resolution | None, int]:
-    """A decision block starting at ``blocks[i]`` and the index after it."""
-    text = blocks[i].text.strip()
-    style, decision_only = None, False
-    parts = [blocks[i]]
-    j = i + 1
-    if PROPOSED.match(text):
-        if PROPOSAL_RESOLVED.search(text):
-            style = "proposed"
-        elif j < len(blocks) and RESOLVED.match(blocks[j].text.strip()):
-            style = "proposed"
-            parts.append(blocks[j])
-            j += 1
-    elif RESOLVED.match(text):
-        style = "recommended" if re.match(r"^(?:it\s+was\s+(?:\w+\s+)?)?recommended", text, re.I) else "resolved"
-    elif DECISION.match(text):
-        style = "decision"
-    elif NARRATIVE.match(text) or RECORD.search(text):
-        style, decision_only = "narrative", True
-    if style is None:
-        return None, i
-    if LABEL_ONLY.match(parts[-1].text.strip()) and j < len(blocks) and not CLAUSE.match(blocks[j].text.strip()):
-        parts.append(blocks[j])
-        j += 1
-    lead = _collapse(" ".join(p.text for p in parts))
-    preamble, clauses = _inline_clauses(lead)
-    more, j = _following_clauses(blocks, j, lead, clauses, current)
-    parts_text = [lead] + [_collapse(blocks[k].text) for k in range(len(parts) + i, j)]
-    clauses = clauses + more
+_LEADS = [(s, re.compile(s.pattern, s.flags)) for s in LEADS]
+_NARRATIVE = [(s, re.compile(s.pattern, s.flags)) for s in NARRATIVE]
+_RESULTS = [(s, re.compile(s.pattern, s.flags)) for s in RESULTS]
+_VOTES = {s.name: re.compile(s.pattern, s.flags) for s in VOTES}
+_MOVERS = [re.compile(s.pattern, s.flags) for s in MOVERS]
+
+
+def decision_at(
+    blocks: list[Block],
+    i: int,
+    current: MinutesItem | None,
+    earlier: list[Resolution] | None = None,
+    stops: Container[int] = (),
+) -> tuple[list[Resolution], int]:
+    """The decisions that start at ``blocks[i]`` and the index after the blocks they use.
+
+    ``earlier`` are the meeting's decisions so far (a vote on "the amendment in
+    paragraph 2" settles the one printed there); ``stops`` are indexes of minute
+    headings, which a decision never runs into. The index returned is ``i``
+    when nothing starts here.
+    """
+    text = _para(blocks[i].text)
+    kind, style = _lead(text)
+    if kind is None and _is_header(blocks, i - 1):
+        kind, style = "motion", "motion"
+    if kind in ("resolved", "decision"):
+        res, j = _resolved(blocks, i, current, style, stops)
+        return [res], j
+    if kind == "noted":
+        return [_resolution(current, _collapse(blocks[i].text), [], blocks[i].page, "narrative", True)], i + 1
+    if kind in ("motion", "header"):
+        return _motion(blocks, i, current, kind, stops)
+    if kind == "vote":
+        found, j = _vote(blocks, i, current, earlier or [], stops)
+        if j > i:
+            return found, j
+    found = _narrative(blocks[i], current)
+    return found, (i + 1 if found else i)
+
+
+# What starts here
+
+
+def _para(text: str) -> str:
+    return PARA_NUMBER.sub("", text.strip(), count=1)
+
+
+def _para_number(text: str) -> str | None:
+    m = PARA_NUMBER.match(text.strip())
+    return (m.group("n") or m.group("m")) if m else None
+
+
+def _lead(text: str) -> tuple[str | None, str | None]:
+    for style, rx in _LEADS:
+        if rx.search(text) if style.expect["kind"] == "vote" else rx.match(text):
+            return style.expect["kind"], style.expect["style"]
+    return None, None
+
+
+def _kind(block: Block) -> str | None:
+    return _lead(_para(block.text))[0]
+
+
+def _is_header(blocks: list[Block], k: int) -> bool:
+    return 0 <= k < len(blocks) and _kind(blocks[k]) == "header"
+
+
+def _resolution(current, text, clauses, page, style, decision_only=False, outcome=None) -> Resolution:
     res = Resolution(
         minute=current.number if current else None,
         title=current.title if current else None,
-        text=" ".join(parts_text),
+        text=text,
         clauses=clauses,
-        page=blocks[i].page,
+        page=page,
         style=style,
         decision_only=decision_only,
         private=current.private if current else False,
+        outcome=outcome,
     )
-    res.refers_to = _refers(res.text, res.minute)
+    res.refers_to = _refers(text, res.minute)
+    res.mover, res.seconder = _movers(text)
+    return res
+
+
+# RESOLVED blocks
+
+
+def _resolved(blocks, i, current, style, stops) -> tuple[Resolution, int]:
+    """A decision printed as such (``RESOLVED …``, ``Decision: …``), with its clauses."""
+    parts = [blocks[i]]
+    j = i + 1
+    if LABEL_ONLY.match(_para(blocks[i].text)) and j < len(blocks) and j not in stops and not CLAUSE.match(blocks[j].text.strip()):
+        parts.append(blocks[j])
+        j += 1
+    lead = _collapse(" ".join(_para(p.text) for p in parts))
+    preamble, clauses = _inline_clauses(lead)
+    more, j, extra = _following_clauses(blocks, j, lead, clauses, stops)
+    text = " ".join([lead] + extra)
+    res = _resolution(current, text, clauses + more, blocks[i].page, style, outcome="carried")
     return res, j
 
 
@@ -94,15 +173,19 @@ def _label_kind(label: str) -> str:
     return "lower" if label.islower() else "upper"
 
 
-def _following_clauses(
-    blocks: list[Block], j: int, lead: str, inline: list[str], current: MinutesItem | None
-) -> tuple[list[str], int]:
-    """Numbered, lettered or bulleted clause blocks that continue a decision."""
+def _following_clauses(blocks, j, lead, inline, stops) -> tuple[list[str], int, list[str]]:
+    """Numbered, lettered or bulleted clause blocks that continue a decision, and their texts.
+
+    A decision may print several lists (``believes that: a) … And; agrees to: a) …``),
+    with short headings or a line ending in a colon between them, and clauses
+    wrapped over two paragraphs: all of them are its clauses.
+    """
     clauses: list[str] = []
+    texts: list[str] = []
     kind = close = None
     expected = len(inline) + 1 if inline else 1
     opens = lead.rstrip().endswith((":", "-", "–", "—")) or bool(inline) or bool(LABEL_ONLY.match(lead))
-    while j < len(blocks):
+    while j < len(blocks) and j not in stops:
         text = blocks[j].text.strip()
         m = CLAUSE.match(text)
         bullet = BULLET.match(text)
@@ -112,22 +195,55 @@ def _following_clauses(
             if kind is None and label == "i" and expected > 1:
                 k = "lower"
             value = _label_value(label, k)
+            if value != expected and texts and _restarts(label) and texts[-1].rstrip().endswith((":", ";")):
+                k, value, expected, close = _label_kind(label), 1, 1, None
             if value != expected or (close and m.group("close") != close):
                 break
             if not opens and m.group("close") == "." and k == "digit":
                 break
             kind, close = k, m.group("close")
             clauses.append(_clause_text(m.group("text")))
+            texts.append(_collapse(text))
             expected += 1
             j += 1
             continue
         if bullet and opens and kind in (None, "bullet"):
             kind = "bullet"
-            clauses.append(_clause_text(bullet.group("text") or bullet.group("text2")))
+            texts.append(_collapse(text))
+            j += 1
+            continue
+        if opens and _between_lists(blocks, j, texts, stops):
+            texts.append(_collapse(text))
+            if clauses and not _ends_sentence(clauses[-1]):
+                clauses[-1] = _clause_text(clauses[-1] + " " + text)
             j += 1
             continue
         break
-    return clauses, j
+    return clauses, j, texts
+
+
+def _restarts(label: str) -> bool:
+    return label in ("1", "a", "A", "i")
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ";", ":", "”", '"'))
+
+
+def _between_lists(blocks, j, texts, stops) -> bool:
+    """A line inside a decision's lists: a wrapped clause's end, or a short heading or
+    ``… to:`` line followed by another clause."""
+    text = blocks[j].text.strip()
+    if not texts:
+        return False
+    if not _ends_sentence(texts[-1]) and text[:1].islower() or text[:1].isdigit() and not CLAUSE.match(text):
+        return not _ends_sentence(texts[-1])
+    k = j + 1
+    if k >= len(blocks) or k in stops or _kind(blocks[j]) is not None:
+        return False
+    nxt = CLAUSE.match(blocks[k].text.strip())
+    short = len(text.split()) <= 12 or text.endswith((":", ";"))
+    return bool(nxt) and short and (_restarts(nxt.group("label")) or text.endswith((":", ";")) is False)
 
 
 def _clause_text(text: str) -> str:
@@ -146,7 +262,7 @@ INLINE_FORMS = [
 
 def _inline_clauses(text: str) -> tuple[str, list[str]]:
     """Clauses printed inside the decision's own paragraph: ``RESOLVED: (a) … (b) …``."""
-    for _kind, form in INLINE_FORMS:
+    for _kind_name, form in INLINE_FORMS:
         spans = []
         pos = 0
         for n in range(1, 13):
@@ -164,6 +280,316 @@ def _inline_clauses(text: str) -> tuple[str, list[str]]:
     return text, []
 
 
+# Motions, votes and results
+
+
+def _motion(blocks, i, current, kind, stops) -> tuple[list[Resolution], int]:
+    """A motion with the result and vote printed after it; merged into the ``RESOLVED`` block that follows a carried one."""
+    start = i
+    head = []
+    if kind == "header":
+        head = [blocks[i]]
+        i += 1
+        if i >= len(blocks) or i in stops or _kind(blocks[i]) not in (None, "resolved"):
+            return [], start
+    elif _is_header(blocks, i - 1):
+        head = [blocks[i - 1]]
+    lead = MOTION_HEADER.sub("", _para(blocks[i].text))
+    body, j, outcome = _body(blocks, i, stops)
+    end = j
+    votes, outcome, j = _result(blocks, j, stops, outcome)
+    texts = [_collapse(lead)] + [_collapse(b.text) for b in body[1:]]
+    texts += [_collapse(b.text) for b in blocks[end:j] if _outcome(b.text) and not _names(b.text) and not _counts(b.text)]
+    text = " ".join(texts)
+    scan = " ".join(_collapse(b.text) for b in blocks[i:j])
+    _, inline = _inline_clauses(_collapse(lead))
+    clauses = inline + [_clause_text(m.group("text")) for b in body[1:] if (m := CLAUSE.match(b.text.strip()))]
+    res = _resolution(current, text, clauses, blocks[i].page, "proposed", decision_only=outcome is None and votes is None)
+    res.outcome, res.votes = outcome, votes
+    mover, seconder = _movers(" ".join(_collapse(b.text) for b in head) or scan)
+    res.mover, res.seconder = mover or res.mover, seconder or res.seconder
+    if outcome is None and votes is None:
+        # No result: only the motion's own paragraphs are its, and the RESOLVED block right after them.
+        j = max(i + 1, min(j, i + len(body)))
+        merged, k = _merge_resolved(blocks, j, current, res, stops)
+        if merged:
+            merged.text, merged.style = f"{text} {merged.text}", "proposed"
+            return [merged], k
+        return [res], j
+    if outcome == "carried":
+        merged, k = _merge_resolved(blocks, j, current, res, stops)
+        if merged:
+            return [merged], k
+    return [res], j
+
+
+def _body(blocks, i, stops) -> tuple[list[Block], int, str | None]:
+    """The paragraphs of a motion starting at ``blocks[i]``: up to its vote, its result,
+    the next motion or numbered paragraph, or the close of its quotation."""
+    body = [blocks[i]]
+    own = _para_number(blocks[i].text)
+    lead = _para(blocks[i].text)
+    outcome = _outcome(lead) if not _kind_is_vote(lead) else None
+    if outcome or _vote_cue(lead) or _counts(lead):
+        return body, i + 1 if outcome else i + 1, outcome
+    opens = lead.rstrip().endswith((":", "that", "That", "–", "-")) or lead.rstrip().endswith(QUOTE_OPEN)
+    quoted = False
+    j = i + 1
+    while j < len(blocks) and j not in stops and j - i < BODY_LIMIT:
+        b = blocks[j]
+        text = b.text.strip()
+        if PAGE_NUMBER.match(text):
+            j += 1
+            continue
+        if _kind(b) is not None or _vote_cue(text) or _counts(text) or SECONDED_LINE.search(text) and len(text.split()) < 15:
+            break
+        number = _para_number(text)
+        if own and number and number != own and not quoted:
+            break
+        if b.bold and not quoted and not CLAUSE.match(text):
+            break
+        wrapped = text[:1].islower() and not _ends_sentence(body[-1].text)
+        if not (opens or wrapped or CONTINUES.match(text) or CLAUSE.match(text) or BULLET.match(text) or text.startswith(QUOTE_OPEN)):
+            break
+        body.append(b)
+        j += 1
+        found = _outcome(text)
+        if found:
+            return body, j, found
+        if text.startswith(QUOTE_OPEN):
+            quoted = True
+        if quoted and text.endswith(QUOTE_CLOSE):
+            break
+    return body, j, None
+
+
+def _kind_is_vote(text: str) -> bool:
+    return _lead(text)[0] == "vote"
+
+
+def _vote_cue(text: str) -> bool:
+    return _kind_is_vote(_para(text))
+
+
+def _counts(text: str) -> bool:
+    return bool(_VOTES["side-count"].search(text) and _side_line(text)) or bool(_VOTES["side-label"].match(text.strip()))
+
+
+def _side_line(text: str) -> bool:
+    """A line that is a vote count (``For (45)``, ``Yeas: 8 Nays: 0``), not prose with a number in it."""
+    words = text.split()
+    return len(words) <= 12 or len(_VOTES["side-count"].findall(text)) >= 2
+
+
+def _outcome(text: str) -> str | None:
+    for style, rx in _RESULTS:
+        m = rx.search(text)
+        if m:
+            word = _collapse(m.group("word").lower())
+            return OUTCOME_WORDS.get(word, style.expect["outcome"])
+    return None
+
+
+def _result(blocks, j, stops, outcome) -> tuple[Votes | None, str | None, int]:
+    """The vote and result printed after a motion: vote lines, names, page numbers and the result line."""
+    votes = Votes()
+    side = None
+    seen = False
+    while j < len(blocks) and j not in stops and not outcome:
+        text = blocks[j].text.strip()
+        body = _para(text)
+        if PAGE_NUMBER.match(text):
+            j += 1
+            continue
+        if SECONDED_LINE.search(text) and len(text.split()) < 25 and _kind(blocks[j]) is None:
+            j += 1
+            continue
+        label = _VOTES["side-label"].match(text)
+        if _vote_cue(body) and _kind(blocks[j]) in ("vote", None):
+            side = _read_counts(text, votes) or side
+            seen = True
+        elif label:
+            side = _side(label.group("side"))
+            seen = True
+        elif _counts(text):
+            side = _read_counts(text, votes) or side
+            seen = True
+        elif side and _kind(blocks[j]) is None and _names(text):
+            _read_names(text, side, votes)
+        elif _VOTES["no-abstentions"].search(text) or _roll_call(text, votes):
+            _read_counts(text, votes)
+            seen = True
+        elif not _outcome(text):
+            break
+        outcome = _outcome(text)
+        _read_counts(text, votes) if not label else None
+        j += 1
+    has = votes.for_ is not None or votes.against is not None or votes.abstain is not None or votes.names
+    return (votes if has and seen else None), outcome, j
+
+
+def _side(word: str) -> str:
+    """The side a vote word names: every word not for or against is an abstention."""
+    return SIDES.get(_collapse(word.lower()), "abstain")
+
+
+def _read_counts(text: str, votes: Votes) -> str | None:
+    """Counts printed for each side; the last side named (its names may follow)."""
+    last = None
+    for name in ("side-count", "count-side"):
+        for m in _VOTES[name].finditer(text):
+            n = next((g for g in (m.groupdict().get(k) for k in ("n1", "n2", "n3")) if g), None)
+            if n is None:
+                continue
+            last = _side(m.group("side"))
+            _set(votes, last, int(n))
+    m = _VOTES["no-abstentions"].search(text)
+    if m:
+        _set(votes, "against" if "against" in m.group("side").lower() else "abstain", 0)
+    return last
+
+
+def _set(votes: Votes, side: str, n: int) -> None:
+    setattr(votes, {"for": "for_", "against": "against", "abstain": "abstain"}[side], n)
+
+
+def _get(votes: Votes, side: str) -> int | None:
+    return getattr(votes, {"for": "for_", "against": "against", "abstain": "abstain"}[side])
+
+
+def _names(text: str) -> bool:
+    """A list of voters' names: short comma-separated capitalised items."""
+    items = [t.strip() for t in re.split(r",|\band\b", TRAILING_COUNT.sub("", _strip_result(text))) if t.strip()]
+    return bool(items) and all(t[:1].isupper() and len(t.split()) <= 5 and not re.search(r"[\d:]", t) for t in items)
+
+
+def _strip_result(text: str) -> str:
+    for _style, rx in _RESULTS:
+        m = rx.search(text)
+        if m:
+            return text[: m.start()].strip()
+    return text
+
+
+def _read_names(text: str, side: str, votes: Votes) -> None:
+    m = TRAILING_COUNT.search(_strip_result(text))
+    names_text = re.sub(r"^(?:councillors|councilors|members)\s+", "", TRAILING_COUNT.sub("", _strip_result(text)).strip(), flags=re.I)
+    names = [t.strip(" .") for t in names_text.split(",") if t.strip(" .")]
+    names = [n for n in names if n.upper() not in {"CBE", "OBE", "MBE", "JP", "DL", "BEM", "KC", "QC"}]
+    votes.names.setdefault(side, []).extend(names)
+    if m:
+        _set(votes, side, int(m.group("n")))
+    elif _get(votes, side) is None:
+        _set(votes, side, len(votes.names[side]))
+
+
+def _roll_call(text: str, votes: Votes) -> bool:
+    """``Ortiz Yea Baird Nay``: a roll call printed name by name."""
+    found = list(_VOTES["roll-call-name"].finditer(text))
+    if not found or len(" ".join(m.group(0) for m in found).split()) < len(text.split()) * 0.6:
+        return False
+    for m in found:
+        votes.names.setdefault(_side(m.group("side")), []).append(m.group("name"))
+    return True
+
+
+def _merge_resolved(blocks, j, current, motion: Resolution, stops) -> tuple[Resolution | None, int]:
+    """The ``RESOLVED`` block printed right after a carried motion, with the motion's vote and movers."""
+    while j < len(blocks) and j not in stops and PAGE_NUMBER.match(blocks[j].text.strip()):
+        j += 1
+    if j >= len(blocks) or j in stops or _kind(blocks[j]) != "resolved":
+        return None, j
+    res, k = _resolved(blocks, j, current, _lead(_para(blocks[j].text))[1], stops)
+    res.votes = motion.votes
+    res.mover, res.seconder = motion.mover or res.mover, motion.seconder or res.seconder
+    return res, k
+
+
+def _vote(blocks, i, current, earlier, stops) -> tuple[list[Resolution], int]:
+    """A vote put on a motion: it settles the motion printed in the paragraph it names, or the
+    ``RESOLVED`` block after it, or stands as a decision of its own."""
+    votes, outcome, j = _result(blocks, i, stops, None)
+    if votes is None and outcome is None:
+        return [], i
+    intro = _collapse(_para(blocks[i].text))
+    res = _resolution(current, intro, [], blocks[i].page, "vote", outcome=outcome)
+    res.votes = votes
+    if outcome == "carried":
+        merged, k = _merge_resolved(blocks, j, current, res, stops)
+        if merged:
+            return [merged], k
+    ref = PARAGRAPH_REF.search(intro)
+    target = _paragraph_motion(blocks, i, ref.group("n"), earlier) if ref else None
+    if target is not None:
+        target.outcome, target.votes, target.decision_only = outcome, votes, False
+        return [], j
+    return [res], j
+
+
+def _paragraph_motion(blocks, i, number, earlier) -> Resolution | None:
+    """The earlier motion without a result printed in paragraph ``number`` of this minute."""
+    for k in range(i - 1, max(-1, i - 200), -1):
+        if _para_number(blocks[k].text) == number:
+            start = _collapse(_para(blocks[k].text))[:60]
+            for r in reversed(earlier):
+                if r.style == "proposed" and r.outcome is None and r.text.startswith(start):
+                    return r
+            return None
+    return None
+
+
+# Decisions told inside a paragraph
+
+
+def _narrative(block: Block, current) -> list[Resolution]:
+    """Decisions told in a paragraph (``it was agreed to …``): one per cue, its text the
+    sentence it is in (or the part of it after the previous cue)."""
+    text = _collapse(block.text)
+    cues = []
+    for _style, rx in _NARRATIVE:
+        for m in rx.finditer(text):
+            if any(n.start() <= m.end() and m.start() <= n.end() for n in NOT_DECIDED.finditer(text, max(0, m.start() - 30), m.end() + 5)):
+                continue
+            cues.append(m)
+    if not cues:
+        return []
+    cues.sort(key=lambda m: m.start())
+    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    spans: list[list[int]] = []
+    for m in cues:
+        if spans and m.start() < spans[-1][2]:
+            continue
+        start = max(b for b in bounds if b <= m.start())
+        if spans and start <= spans[-1][0]:
+            start = spans[-1][2]
+        end = min((b for b in bounds if b > m.start()), default=len(text))
+        spans.append([start, end, m.end()])
+    for k in range(len(spans) - 1):
+        spans[k][1] = min(spans[k][1], spans[k + 1][0])
+    out = []
+    for start, end, _cue in spans:
+        sentence = text[start:end].strip()
+        if sentence:
+            out.append(_resolution(current, sentence, [], block.page, "narrative", True, outcome="carried"))
+    return out
+
+
+def _movers(text: str) -> tuple[str | None, str | None]:
+    for rx in _MOVERS:
+        m = rx.search(text)
+        if m:
+            groups = m.groupdict()
+            return _name(groups.get("mover")), _name(groups.get("seconder"))
+    return None, None
+
+
+def _name(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"\s+(?:And|Seconded|Second)$", "", name.strip()).strip(" .,;:")
+    return name or None
+
+
 def _refers(text: str, own: str | None) -> list[str]:
     refs: list[str] = []
     for m in MINUTE_REF.finditer(text):
@@ -171,5 +597,3 @@ def _refers(text: str, own: str | None) -> list[str]:
             if n != own and n not in refs:
                 refs.append(n)
     return refs
-
-

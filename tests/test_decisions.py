@@ -1,0 +1,174 @@
+"""Decisions: every cue registry entry on its own example, and whole decisions in several house styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.extract import decisions as d
+from minutebook.extract.meetings import find_meetings
+from minutebook.extract.styles.decisions import LEADS, MOVERS, NARRATIVE, RESULTS, VOTES
+from minutebook.extract.text import blocks_from_text
+from minutebook.model import Block, Document, Source, Votes
+
+
+def ids(styles):
+    return [s.name for s in styles]
+
+
+def run(text: str):
+    """Every decision found reading ``text``'s paragraphs in order, as the minutes reader does."""
+    blocks = blocks_from_text(text)
+    found = []
+    i = 0
+    while i < len(blocks):
+        got, j = d.decision_at(blocks, i, None, found)
+        found.extend(got)
+        i = j if j > i else i + 1
+    return found
+
+
+@pytest.mark.parametrize("style", LEADS, ids=ids(LEADS))
+def test_lead_registry_examples(style):
+    kind, _ = d._lead(d._para(style.example))
+    assert kind == style.expect["kind"]
+    if "mover" in style.expect:
+        assert d._movers(style.example) == (style.expect["mover"], style.expect["seconder"])
+    if "outcome" in style.expect:
+        (res,) = run(style.example)
+        assert res.outcome == style.expect["outcome"]
+
+
+@pytest.mark.parametrize("style", NARRATIVE, ids=ids(NARRATIVE))
+def test_narrative_registry_examples(style):
+    (res,) = d._narrative(Block("text", style.example), None)
+    assert (res.outcome, res.decision_only, res.text) == (style.expect["outcome"], True, style.example)
+
+
+@pytest.mark.parametrize("style", RESULTS, ids=ids(RESULTS))
+def test_result_registry_examples(style):
+    assert d._outcome(style.example) == style.expect["outcome"]
+
+
+@pytest.mark.parametrize("style", VOTES, ids=ids(VOTES))
+def test_vote_registry_examples(style):
+    votes = Votes()
+    if "names" in style.expect:
+        assert d._roll_call(style.example, votes)
+        assert votes.names[style.expect["side"]] == style.expect["names"]
+    elif "count" in style.expect:
+        d._read_counts(style.example, votes)
+        assert d._get(votes, style.expect["side"]) == style.expect["count"]
+    else:
+        m = d._VOTES[style.name].match(style.example)
+        assert d._side(m.group("side")) == style.expect["side"]
+
+
+@pytest.mark.parametrize("style", MOVERS, ids=ids(MOVERS))
+def test_mover_registry_examples(style):
+    assert d._movers(style.example) == (style.expect["mover"], style.expect["seconder"])
+
+
+# Whole decisions, on invented text.
+
+
+def test_recorded_vote_with_names_then_resolved_is_one_decision():
+    found = run(
+        "(2) Mrs K Dunne proposed, and Mr L Ode seconded the motion that:\n\n"
+        "“The Council adopts the Harbour Plan.”\n\n"
+        "(3) The Chairman put the motion set out in paragraph 2 to the vote and the voting was as follows:\n\n"
+        "For (3)\n\nMrs Dunne, Mr Ode, Ms Vale\n\nAgainst (1)\n\nMr Pike\n\nAbstain (0)\n\nMotion carried.\n\n"
+        "(4) RESOLVED that the Council adopts the Harbour Plan.\n"
+    )
+    (res,) = found
+    assert res.text == "RESOLVED that the Council adopts the Harbour Plan."
+    assert (res.outcome, res.mover, res.seconder, res.decision_only) == ("carried", "Mrs K Dunne", "Mr L Ode", False)
+    assert (res.votes.for_, res.votes.against, res.votes.abstain) == (3, 1, 0)
+    assert res.votes.names == {"for": ["Mrs Dunne", "Mr Ode", "Ms Vale"], "against": ["Mr Pike"]}
+
+
+def test_lost_amendment_with_counts_after_a_colon():
+    (res,) = run(
+        "Mr T Abbot proposed and Ms R Cole seconded the following amendment:\n\n"
+        "(a) Delete the words “by March”.\n\n(b) Add “by June”.\n\n"
+        "The Mayor put the amendment to the vote.\n\nFor: 12\n\nAgainst: 30\n\nAbstain: 2\n\nThe amendment was lost.\n"
+    )
+    assert (res.outcome, res.clauses, res.mover, res.seconder) == ("lost", ["Delete the words “by March”.", "Add “by June”."], "Mr T Abbot", "Ms R Cole")
+    assert (res.votes.for_, res.votes.against, res.votes.abstain) == (12, 30, 2)
+
+
+def test_us_motion_with_roll_call_counts():
+    (res,) = run(
+        "Councilmember Ortiz moved to approve the consent agenda. Councilmember Baird seconded the motion.\n\n"
+        "ROLL CALL:\n\nAyes: 5 Nays: 2 Absent: 0 Abstentions: 0\n\nMotion carried.\n"
+    )
+    assert (res.outcome, res.mover, res.seconder, res.style) == ("carried", "Councilmember Ortiz", "Councilmember Baird", "proposed")
+    assert (res.votes.for_, res.votes.against, res.votes.abstain) == (5, 2, 0)
+
+
+def test_moved_seconded_defeated_and_withdrawn():
+    found = run(
+        "Moved by Trustee Lund, seconded by Trustee Vey, that the depot be sold.\n\nDEFEATED\n\n"
+        "Moved by Trustee Vey, seconded by Trustee Lund, that the depot be leased.\n\nThe motion was withdrawn.\n"
+    )
+    assert [(r.outcome, r.mover) for r in found] == [("lost", "Trustee Lund"), ("withdrawn", "Trustee Vey")]
+
+
+def test_resolution_number_heading_then_motion_and_carried_line():
+    found = run(
+        "R2031-045 P. Lamb, K. Osei:\n\nThat the tender from Norland Paving be accepted.\n\nCarried.\n\n"
+        "R2031-046 K. Osei, P. Lamb: THAT we donate $50 to the Fall Fair. Carried.\n"
+    )
+    assert [(r.text, r.outcome, r.mover, r.seconder) for r in found] == [
+        ("That the tender from Norland Paving be accepted. Carried.", "carried", "P. Lamb", "K. Osei"),
+        ("THAT we donate $50 to the Fall Fair. Carried.", "carried", "K. Osei", "P. Lamb"),
+    ]
+
+
+def test_irish_proposed_seconded_and_resolved():
+    (res,) = run("Proposed by Councillor Byrne (M); Seconded by Councillor Walsh; And Resolved: “That the draft minutes be adopted.”\n")
+    assert (res.outcome, res.mover, res.seconder, res.decision_only) == ("carried", "Councillor Byrne (M)", "Councillor Walsh", False)
+
+
+def test_parish_narrative_decisions_one_per_statement():
+    found = run(
+        "The quote for the bench was received. After some discussion it was agreed to accept it. "
+        "The Clerk reported that the hall committee had agreed to new fees.\n\n"
+        "Grass cutting £120.00 resolved to pay\n\n"
+        "The minutes of the last meeting were proposed, seconded and accepted as a true record.\n"
+    )
+    assert [(r.text, r.decision_only, r.outcome) for r in found] == [
+        ("After some discussion it was agreed to accept it.", True, "carried"),
+        ("Grass cutting £120.00 resolved to pay", True, "carried"),
+        ("The minutes of the last meeting were proposed, seconded and accepted as a true record.", True, "carried"),
+    ]
+
+
+def test_motion_without_result_is_decision_only():
+    (res,) = run("It was proposed by Councillor Hale and seconded by Councillor Moss that the fountain be restored.\n")
+    assert (res.decision_only, res.outcome, res.mover, res.seconder) == (True, None, "Councillor Hale", "Councillor Moss")
+
+
+def test_vote_settles_the_amendment_in_the_paragraph_it_names():
+    found = run(
+        "1) Mr Gale proposed and Ms Rudd seconded the motion that the report be noted.\n\n"
+        "2) Ms Price proposed and Mr Lamb seconded the following amendment:\n\n"
+        "“Add: and that a further report come in June.”\n\n"
+        "3) The Chairman put the amendment set out in paragraph 2 to the vote and the voting was as follows:\n\n"
+        "For (20)\n\nAgainst (4)\n\nAbstain (1)\n\nAmendment carried.\n"
+    )
+    amendment = next(r for r in found if r.mover == "Ms Price")
+    assert (amendment.outcome, amendment.votes.for_, amendment.votes.against, amendment.votes.abstain) == ("carried", 20, 4, 1)
+    assert len(found) == 2
+
+
+def test_minute_heading_is_never_crossed():
+    text = (
+        "Minutes of a Meeting of the Harbourside Licensing Panel held at 2.15 pm on Tuesday, 4 March 2031\n\n"
+        "5. Moorings\n\nMoved by Councillor P Quist and seconded by Councillor R Amu that the fees be frozen.\n\n"
+        "6. Close\n\nThe Chair closed the meeting.\n"
+    )
+    doc = Document(id="d1", kind="minutes", title=None, agenda_item=None, date=None, page_start=None, page_end=None, blocks=blocks_from_text(text))
+    (meeting,) = find_meetings([doc], Source(path="x.txt", format="text", sha256="", pages=None, blocks=doc.blocks))
+    assert [i.number for i in meeting.minutes_items] == ["5", "6"]
+    (res,) = meeting.resolutions
+    assert (res.minute, res.decision_only) == ("5", True)
