@@ -43,8 +43,9 @@ EMBEDDED_LABEL = re.compile(
 )
 # Minutes whose heading says they record attendance.
 ATTENDANCE_MINUTE = re.compile(
-    r"\b(?:apolog\w*|attendance|present|roll\s+call|regrets|absen\w*|sederunt|introductions?)\b", re.I
+    r"\b(?:apolog\w*|attendance|present|roll\s+call|call\s+to\s+order|regrets|absen\w*|sederunt|introductions?)\b", re.I
 )
+ATTENDANCE_MINUTES = 3
 APOLOGIES_FROM = re.compile(
     r"\bapolog(?:y|ies)\b[^.]{0,120}?\b(?:from|by|on\s+behalf\s+of)\s+(?P<names>[^.]+(?:\.(?=\S)[^.]*)*)", re.I
 )
@@ -71,7 +72,37 @@ def parse_attendance(blocks: list[Block]) -> Attendance:
     return att
 
 
-def minute_attendance(title: str, blocks: list[Block], meeting: Meeting) -> None:
+def meeting_attendance(blocks: list[Block], texts: list[Block], start: int, headings: list) -> Attendance:
+    """Attendance of one set of minutes: the lists between its heading and first minute, and the minutes that record it.
+
+    ``blocks`` are the document's blocks (tables included), ``texts`` its text
+    blocks, ``start`` the index in ``texts`` where the body starts and
+    ``headings`` the minute headings (``extract.minutes.Heading``) over ``texts``.
+    Only the first few minutes are read: a roll call or apologies come first.
+    """
+    ends = [h.index - 1 if h.uses_prev else h.index for h in headings] + [len(texts)]
+    at = lambda i: texts[i] if i < len(texts) else None  # noqa: E731
+    att = parse_attendance(_between(blocks, at(start), at(ends[0])) if start < ends[0] else [])
+    for k, h in enumerate(headings[:ATTENDANCE_MINUTES]):
+        if ATTENDANCE_MINUTE.search(h.title):
+            first = h.index + (2 if h.uses_next else 1)
+            minute_attendance(h.title, _between(blocks, at(first), at(ends[k + 1])) if first < ends[k + 1] else [], att)
+    return att
+
+
+def _between(blocks: list[Block], first: Block | None, stop: Block | None) -> list[Block]:
+    """The blocks from ``first`` up to ``stop`` (found by identity), tables included."""
+    out, on = [], False
+    for b in blocks:
+        if b is stop:
+            break
+        on = on or b is first
+        if on:
+            out.append(b)
+    return out
+
+
+def minute_attendance(title: str, blocks: list[Block], att: Attendance) -> None:
     """Attendance recorded inside a minute (``Apologies``, ``Roll call``, ``Introductions``).
 
     The heading's own words after its title may carry names (``Apologies
@@ -79,8 +110,7 @@ def minute_attendance(title: str, blocks: list[Block], meeting: Meeting) -> None
     is a list of apologies.
     """
     role = "apologies" if re.match(r"^(?:apolog|absen|regrets)", title.strip(), re.I) else None
-    heading = Block(kind="text", text=title)
-    _read([heading, *blocks], meeting.attendance, role)
+    _read([Block(kind="text", text=title), *blocks], att, role)
 
 
 def minuted_apologies(text: str, meeting: Meeting) -> None:

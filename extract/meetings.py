@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from minutebook.extract.agenda import FRONT_LABEL, agenda_meeting, front_labels, referred_meetings
-from minutebook.extract.attendance import ATTENDANCE_LABEL, SECTION_BREAK, minuted_apologies, parse_attendance
+from minutebook.extract.attendance import ATTENDANCE_LABEL, SECTION_BREAK, meeting_attendance, minuted_apologies
 from minutebook.extract.dates import find_dates, parse_date, parse_time
 from minutebook.extract.decisions import decision_at
 from minutebook.extract.minutes import Heading, minute_headings
@@ -103,7 +103,7 @@ def minutes_meeting(doc: Document) -> Meeting:
         source_role="minutes",
         document=doc.id,
     )
-    meeting.attendance = parse_attendance(texts[start:first])
+    meeting.attendance = meeting_attendance(doc.blocks, texts, start, headings)
     _minutes(texts, first, headings, meeting)
     meeting.refers_to_meetings = referred_meetings(texts[first:], date)
     return meeting
