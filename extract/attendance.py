@@ -54,7 +54,9 @@ STATUS = {"present": "present", "absent": "apologies", "excused": "apologies", "
 VOTE = re.compile(r"^(?:.*\s)?(?:yeas?|nays?|ayes?|noes|abstain(?:ed)?|recused)$", re.I)
 ROLL_ENTRY = re.compile(r"^(?P<name>.*?\S)\s+(?P<status>present|absent|excused)\.?$", re.I)
 TITLE_AT_START = re.compile(rf"^{TITLES}(?=\s)\s*", re.I)
-RUN_SPLIT = re.compile(rf"\s+(?=(?-i:{TITLES})\s)")
+RUN_SPLIT = re.compile(rf"(?<![Dd]eputy)\s+(?=(?-i:{TITLES})\s)")
+# "Ms J Kay who was substituted by Mr L Moor": a clause about the person ends the entry.
+RELATIVE = re.compile(r"\s+(?:who|whom|whose|which)\s.*$", re.S)
 TOKEN = re.compile(r"(?P<join>\s+(?:and|&|plus)\s+)|(?P<sep>[,;])|(?P<open>[(\[])|(?P<close>[)\]])|(?P<text>[^,;()\[\]\s]+|\s+)", re.I)
 PROSE_MIN_WORDS = 6
 SENTENCE = re.compile(r"\b(?:was|were|is|are|had|has|have|welcomed|opened|attended|declared|noted)\s+(?!present\b)[a-z]")
@@ -266,6 +268,9 @@ def _row(cells: list[str], att: Attendance, role: str | None) -> str | None:
     if arrived:
         _arrived(att, arrived.group("name"))
         return role
+    if filled and (re.search(r"[,;]|\s(?:and|&)\s", filled[0]) or PLURAL_TITLE.match(filled[0])):
+        _add_people(att, _people(filled[0], role))  # a list of names in one cell
+        return role
     names = [c for i, c in enumerate(filled) if _name_like(_untitled(c)) and (i == 0 or not _is_role(c))]
     roles = [c for c in filled if c not in names]
     target = "officers" if role == "present" and any(_outsider(r) for r in roles) else role
@@ -387,7 +392,7 @@ def _people(text: str, role: str) -> list[tuple[str, str]]:
     plural = None
     text = re.sub(r"(?<=\w)- (?=[A-Z])", "-", text)  # "Crow- Brown": a name hyphenated at a line end
     for seg in _split_top(text):
-        entry, rest = _role_after_dash(seg)
+        entry, rest = _role_after_dash(RELATIVE.sub("", seg))
         target = "officers" if role == "present" and rest and _outsider(rest) else role
         for piece in RUN_SPLIT.split(entry):
             piece = _strip_honours(piece.strip(" .:"))

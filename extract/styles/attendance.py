@@ -118,7 +118,7 @@ LABELS: list[Style] = [
         "in-attendance",
         rf"(?:also\s+)?in\s+attendance{_HOW}|attending",
         "In attendance (virtually): Mrs G Holt (Head of Legal) and Mr F Ng (Finance Manager)",
-        {"role": "officers", "officers": ["Mrs G Holt (Head of Legal)", "Mr F Ng (Finance Manager)"]},
+        {"role": "officers", "officers": ["Mrs G Holt", "Mr F Ng"]},
     ),
     Style(
         "clerk",
