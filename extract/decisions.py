@@ -42,11 +42,14 @@ PARA_NUMBER = re.compile(r"^\((?P<n>\d{1,2})\)\s+|^(?P<m>\d{1,2})[.)]\s+(?=\S)")
 PARAGRAPH_REF = re.compile(r"\bparagraph\s+(?P<n>\d{1,2})\b", re.I)
 # Page numbers and the superscript ordinals a PDF prints on a line of their own ("th", "st nd").
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,6}(?:\s+of\s+\d{1,4})?$|^(?:(?:st|nd|rd|th)\s*)+$", re.I)
+# The seconder's and result's own lines in a motion printed one part per line.
+MOTION_PART = re.compile(r"^(?:seconded\s+by\b|and\s+(?:it\s+was\s+)?resolved\b)", re.I)
 SECONDED_LINE = re.compile(r"\bseconded\s+(?:the\s+)?(?:motion|amendment|proposal)\b|^seconded\b", re.I)
 QUOTE_OPEN = ("“", '"', "‘")
 QUOTE_CLOSE = ("”", '"', "’", "”.", '".')
 # Paragraphs that carry a motion on: "AND WHEREAS …", "NOW THEREFORE …", "AND THAT …".
 CONTINUES = re.compile(r"^(?:and\s+|now\s+)?(?:whereas|therefore|be\s+it\s+(?:further\s+)?resolved|that)\b|^and\s+further\b", re.I)
+ANAPHORA = re.compile(r"(?:this|these|that|which)\s+(?:was|were)\b", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 TRAILING_COUNT = re.compile(r"\(\s*(?P<n>\d{1,3})\s*\)\s*\.?\s*$")
 BODY_LIMIT = 60
@@ -87,7 +90,7 @@ def decision_at(
         found, j = _vote(blocks, i, current, earlier or [], stops)
         if j > i:
             return found, j
-    found = _narrative(blocks[i], current)
+    found = _narrative(blocks, i, current)
     return found, (i + 1 if found else i)
 
 
@@ -104,6 +107,8 @@ def _para_number(text: str) -> str | None:
 
 
 def _lead(text: str) -> tuple[str | None, str | None]:
+    if text[:1].islower():
+        return None, None  # the wrapped end of a sentence begun in the paragraph before
     for style, rx in _LEADS:
         if rx.search(text) if style.expect["kind"] == "vote" else rx.match(text):
             return style.expect["kind"], style.expect["style"]
@@ -303,7 +308,7 @@ def _motion(blocks, i, current, kind, stops) -> tuple[list[Resolution], int]:
     text = " ".join(texts)
     scan = " ".join(_collapse(b.text) for b in blocks[i:j])
     _, inline = _inline_clauses(_collapse(lead))
-    clauses = inline + [_clause_text(m.group("text")) for b in body[1:] if (m := CLAUSE.match(b.text.strip()))]
+    clauses = inline + _motion_clauses(body[1:])
     res = _resolution(current, text, clauses, blocks[i].page, "proposed", decision_only=outcome is None and votes is None)
     res.outcome, res.votes = outcome, votes
     mover, seconder = _movers(" ".join(_collapse(b.text) for b in head) or scan)
@@ -323,6 +328,29 @@ def _motion(blocks, i, current, kind, stops) -> tuple[list[Resolution], int]:
     return [res], j
 
 
+def _motion_clauses(body: list[Block]) -> list[str]:
+    """A motion's numbered and lettered parts. An amendment printed with its struck-out
+    clauses beside the new ones repeats a label straight after it (``(2) … (2) …``):
+    the repeat replaces it. A list starting again after a line of prose is a new list."""
+    clauses: list[str] = []
+    last: dict[str, int] = {}
+    for b in body:
+        text = b.text.strip()
+        m = CLAUSE.match(text)
+        if not m:
+            if text[:1].isupper() or text.startswith(QUOTE_OPEN):
+                last = {}
+            continue
+        kind = _label_kind(m.group("label"))
+        value = _label_value(m.group("label"), kind) or _label_value(m.group("label"), "lower") or 0
+        if kind in last and value <= last[kind]:
+            clauses[-1] = _clause_text(m.group("text"))
+            continue
+        last[kind] = value
+        clauses.append(_clause_text(m.group("text")))
+    return clauses
+
+
 def _body(blocks, i, stops) -> tuple[list[Block], int, str | None]:
     """The paragraphs of a motion starting at ``blocks[i]``: up to its vote, its result,
     the next motion or numbered paragraph, or the close of its quotation."""
@@ -330,8 +358,8 @@ def _body(blocks, i, stops) -> tuple[list[Block], int, str | None]:
     own = _para_number(blocks[i].text)
     lead = _para(blocks[i].text)
     outcome = _outcome(lead) if not _kind_is_vote(lead) else None
-    if outcome or _vote_cue(lead) or _counts(lead):
-        return body, i + 1 if outcome else i + 1, outcome
+    if outcome and not lead.rstrip().endswith(":") or _vote_cue(lead) or _counts(lead):
+        return body, i + 1, outcome
     opens = lead.rstrip().endswith((":", "that", "That", "–", "-")) or lead.rstrip().endswith(QUOTE_OPEN)
     quoted = False
     j = i + 1
@@ -340,6 +368,12 @@ def _body(blocks, i, stops) -> tuple[list[Block], int, str | None]:
         text = b.text.strip()
         if PAGE_NUMBER.match(text):
             j += 1
+            continue
+        if MOTION_PART.match(text):
+            body.append(b)
+            j += 1
+            outcome = _outcome(text) or outcome
+            opens = True
             continue
         if _kind(b) is not None or _vote_cue(text) or _counts(text) or SECONDED_LINE.search(text) and len(text.split()) < 15:
             break
@@ -360,7 +394,7 @@ def _body(blocks, i, stops) -> tuple[list[Block], int, str | None]:
             quoted = True
         if quoted and text.endswith(QUOTE_CLOSE):
             break
-    return body, j, None
+    return body, j, outcome
 
 
 def _kind_is_vote(text: str) -> bool:
@@ -512,7 +546,8 @@ def _vote(blocks, i, current, earlier, stops) -> tuple[list[Resolution], int]:
     if votes is None and outcome is None:
         return [], i
     intro = _collapse(_para(blocks[i].text))
-    res = _resolution(current, intro, [], blocks[i].page, "vote", outcome=outcome)
+    quoted = _quoted_before(blocks, i, stops)
+    res = _resolution(current, f"{quoted} {intro}".strip(), [], blocks[i].page, "vote", outcome=outcome)
     res.votes = votes
     if outcome == "carried":
         merged, k = _merge_resolved(blocks, j, current, res, stops)
@@ -520,10 +555,26 @@ def _vote(blocks, i, current, earlier, stops) -> tuple[list[Resolution], int]:
             return [merged], k
     ref = PARAGRAPH_REF.search(intro)
     target = _paragraph_motion(blocks, i, ref.group("n"), earlier) if ref else None
+    # A decision told in the result line itself ("declared carried, and it was also agreed that …") is taken by the same vote.
+    also = _narrative(blocks, j - 1, current) if j - 1 > i else []
+    for r in also:
+        r.votes = votes
     if target is not None:
         target.outcome, target.votes, target.decision_only = outcome, votes, False
-        return [], j
-    return [res], j
+        return also, j
+    return [res] + also, j
+
+
+def _quoted_before(blocks, i, stops) -> str:
+    """The motion quoted in the paragraphs right before a vote (``… read into the record: “That …”``)."""
+    k = i - 1
+    if k < 0 or not blocks[k].text.strip().endswith(QUOTE_CLOSE):
+        return ""
+    while k >= 0 and i - k <= BODY_LIMIT and k not in stops:
+        if blocks[k].text.strip().startswith(QUOTE_OPEN):
+            return " ".join(_collapse(b.text) for b in blocks[k:i])
+        k -= 1
+    return ""
 
 
 def _paragraph_motion(blocks, i, number, earlier) -> Resolution | None:
@@ -541,13 +592,20 @@ def _paragraph_motion(blocks, i, number, earlier) -> Resolution | None:
 # Decisions told inside a paragraph
 
 
-def _narrative(block: Block, current) -> list[Resolution]:
+def _narrative(blocks: list[Block], i: int, current) -> list[Resolution]:
     """Decisions told in a paragraph (``it was agreed to …``): one per cue, its text the
-    sentence it is in (or the part of it after the previous cue)."""
-    text = _collapse(block.text)
+    sentence it is in (or the part of it after the previous cue). A sentence wrapped
+    into the paragraph before or after is read whole."""
+    own = _collapse(blocks[i].text)
+    before = _collapse(blocks[i - 1].text) if i > 0 and own[:1].islower() and not _ends_sentence(blocks[i - 1].text) else ""
+    after = _collapse(blocks[i + 1].text) if i + 1 < len(blocks) and not _ends_sentence(own) and blocks[i + 1].text.strip()[:1].islower() else ""
+    before = SENTENCE_END.split(before)[-1] if before else ""
+    after = SENTENCE_END.split(after)[0] if after else ""
+    offset = len(before) + 1 if before else 0
+    text = " ".join(t for t in (before, own, after) if t)
     cues = []
     for _style, rx in _NARRATIVE:
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, offset, offset + len(own)):
             if any(n.start() <= m.end() and m.start() <= n.end() for n in NOT_DECIDED.finditer(text, max(0, m.start() - 30), m.end() + 5)):
                 continue
             cues.append(m)
@@ -557,9 +615,12 @@ def _narrative(block: Block, current) -> list[Resolution]:
     bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     spans: list[list[int]] = []
     for m in cues:
-        if spans and m.start() < spans[-1][2]:
+        if spans and (m.start() < spans[-1][2] or len(text[spans[-1][2] : m.start()].split()) <= 6 and not SENTENCE_END.search(text, spans[-1][2], m.start())):
+            spans[-1][2] = max(spans[-1][2], m.end())
             continue
         start = max(b for b in bounds if b <= m.start())
+        if ANAPHORA.match(text, start) and start > 0:
+            start = max(b for b in bounds if b < start)  # "This was seconded …" is about the sentence before
         if spans and start <= spans[-1][0]:
             start = spans[-1][2]
         end = min((b for b in bounds if b > m.start()), default=len(text))
@@ -570,7 +631,7 @@ def _narrative(block: Block, current) -> list[Resolution]:
     for start, end, _cue in spans:
         sentence = text[start:end].strip()
         if sentence:
-            out.append(_resolution(current, sentence, [], block.page, "narrative", True, outcome="carried"))
+            out.append(_resolution(current, sentence, [], blocks[i].page, "narrative", True, outcome="carried"))
     return out
 
 

@@ -40,7 +40,7 @@ def test_lead_registry_examples(style):
 
 @pytest.mark.parametrize("style", NARRATIVE, ids=ids(NARRATIVE))
 def test_narrative_registry_examples(style):
-    (res,) = d._narrative(Block("text", style.example), None)
+    (res,) = d._narrative([Block("text", style.example)], 0, None)
     assert (res.outcome, res.decision_only, res.text) == (style.expect["outcome"], True, style.example)
 
 

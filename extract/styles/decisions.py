@@ -120,7 +120,7 @@ LEADS: list[Style] = [
     ),
     Style(
         "decision-label",
-        r"^(?:decisions?|agreed|action\s+agreed|outcome)\s*(?::|[-–—]\s|$)|^AGREED\b",
+        r"^(?:decisions?|agreed|action\s+agreed|outcome)\s*(?::|[-–—]\s+(?!\d))|(?-i:^(?:Decisions?|DECISIONS?|Agreed|Outcome)\s*$|^AGREED\b)",
         "Decision: The Committee agreed to grant a five year lease.",
         {"kind": "decision", "style": "decision"},
         re.I,
@@ -188,6 +188,20 @@ NARRATIVE: list[Style] = [
         re.I,
     ),
     Style(
+        "proposed-seconded-agreed",
+        r"\b(?:proposed|moved)\s+by\b[^.]{1,80}?\bseconded\s+by\b[^.]{1,80}?\band\s+(?:unanimously\s+)?(?:agreed|carried|adopted|approved|accepted)\b",
+        "The motion was then proposed by Cllr Hale and seconded by Cllr Moss and unanimously agreed.",
+        {"outcome": "carried"},
+        re.I,
+    ),
+    Style(
+        "on-the-proposal-of",
+        r"\bon\s+the\s+proposal\s+of\b[^.]{1,120}?\bseconded\s+by\b",
+        "On the proposal of Councillor Ryan, seconded by Councillor Egan, the meeting adjourned.",
+        {"outcome": "carried"},
+        re.I,
+    ),
+    Style(
         "appointed-on-a-vote",
         r"\bon\s+a\s+vote\s+being\s+taken\b(?:[^.]{0,80}?\b(?:was|were)\s+(?:duly\s+)?(?:elected|appointed)\b)?|\bwere\s+elected\s+as\s+follows\b|\bwas\s+(?:duly\s+)?(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?(?:chair|convener|convenor|vice|treasurer|secretary|mayor|cathaoirleach|leas)",
         "On a vote being taken Ann Pryce was appointed as Convener.",
@@ -229,6 +243,13 @@ RESULTS: list[Style] = [
         "and-resolved",
         r"\b(?:and|it\s+was)\s+(?:unanimously\s+)?(?P<word>resolved|agreed)\b",
         "Proposed by Councillor Hale, seconded by Councillor Moss and resolved that the fees be frozen.",
+        {"outcome": "carried"},
+        re.I,
+    ),
+    Style(
+        "declared-as",
+        r"\bdeclared\b[^.]{0,200}?\bas\s+(?:having\s+been\s+)?(?P<word>carried|lost|defeated|passed)\b",
+        "The Mayor declared the motion, as amended by Councillor Ward, as carried.",
         {"outcome": "carried"},
         re.I,
     ),
