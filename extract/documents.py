@@ -26,13 +26,13 @@ from minutebook.model import Block, Document, Source
 BLANK_PAGE = re.compile(r"^this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?$", re.I)
 NOTE_TITLE = re.compile(r"^(?:briefing note|briefing paper|information note|(?:cabinet |committee |officer |public |scrutiny )?report)\.?$", re.I)
 MINUTES = re.compile(
-    r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:meeting|proceedings)\s+of\b|^minutes\s+of\b|^minutes$"
+    r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:meeting|proceedings)\s+of\b|^(?:(?:agreed|approved|draft|confirmed|unconfirmed|signed)\s+)?minutes\s+(?:of|for)\b|^minutes$"
     r"|^minutes\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:meeting|proceedings)\b",
     re.I,
 )
 # Labels that open an attendance list: minutes, not an agenda, print who was there.
 PRESENT_LABEL = re.compile(
-    r"^(?:(?:members|councillors|council\s+members|trustees|directors)\s+)?present\b(?!\s+(?:a|the|their|his|her)\b)"
+    r"^(?:\(?[a-z1-9][.)]\s+)?(?:(?:members|councillors|council\s+members|trustees|directors)\s+)?present\b(?!\s+(?:a|the|their|his|her)\b)"
     r"|^present\s+in\s+the\s+chair|^roll\s+call\b|^in\s+attendance\s*:|^attendance\s*:",
     re.I,
 )
@@ -126,7 +126,7 @@ class _State:
         text = block.text
         strong = (
             NOTE_TITLE.match(text)
-            or MINUTES.search(text[:80])
+            or (_minutes_title(text) and _attendance_follows(blocks, i))
             or PACK.match(text)
             or self._work_programme_title(text)
         )
@@ -220,7 +220,7 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
     head = texts[:12]
     first = texts[0].text if texts else ""
     for b in head[:4]:
-        m = MINUTES.search(b.text[:80])
+        m = _minutes_title(b.text)
         if m:
             doc.kind = "minutes"
             rest = b.text[m.start():]
@@ -280,6 +280,20 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
         doc.title = _clean_title(first) if texts else None
     doc.kind = "plan" if doc.title and PLAN.search(doc.title) else "other"
     return doc
+
+
+def _minutes_title(text: str) -> re.Match | None:
+    """A ``Minutes of …`` title near the start of a paragraph; a sentence that
+    mentions "the draft Minutes of the meeting of …" further in is not one."""
+    m = MINUTES.search(text[:80])
+    return m if m and m.start() <= 30 and not re.search(r"[.,;:]", text[: m.start()]) else None
+
+
+def _attendance_follows(blocks: list[Block], i: int) -> bool:
+    """Whether an attendance list follows within a few paragraphs: a set of
+    minutes opens with one, a minute about approving earlier minutes does not."""
+    near = [b for b in blocks[i + 1 : i + 16] if b.kind == "text"][:10]
+    return any(PRESENT_LABEL.match(b.text.strip()) for b in near)
 
 
 def _minutes_by_content(texts: list[Block]) -> bool:

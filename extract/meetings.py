@@ -27,15 +27,20 @@ MINUTES_HEAD = re.compile(r"\bminutes\s+of\b", re.I)
 HEAD_COMMITTEE = re.compile(
     r"\bminutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<pre>.{0,80}?)\b(?:meeting|proceedings)\b"
     r"(?:\s+of\s+(?:the\s+)?(?P<post>.+?))?"
-    rf"(?=\s+held\b|\s+on\s+(?:the\s+)?(?:\d|{WEEKDAY})|\s+at\s+\d|\s*[,–—-]\s*(?:held|\d|{WEEKDAY})|\s*$)",
+    rf"(?=\s*,?\s+(?:was\s+)?(?:held|scheduled|convened)\b|\s+on\s+(?:the\s+)?(?:\d|{WEEKDAY})|\s+at\s+\d|\s*[,–—-]\s*(?:held|\d|{WEEKDAY})|\s*$)",
     re.I,
 )
 OCCASION = re.compile(r"^(?:(?:annual|special|extraordinary|ordinary|adjourned|reconvened|budget|virtual|remote|informal)\s*)*$", re.I)
 HELD_PLACE = re.compile(
-    rf"\bheld\s+(?:at|in)\s+(?P<place>.+?)(?=\s+on\s+|\s+at\s+\d|\s*,\s*(?:on\s+)?(?:\d|{WEEKDAY})|\s*$)", re.I
+    rf"\bheld\s+(?:in\s+person\s+|virtually\s+|remotely\s+)?(?:at|in)\s+(?P<place>.+?)(?=\s+on\s+|\s+at\s+\d|\s*,\s*(?:on\s+)?(?:\d|{WEEKDAY})|\s*$)", re.I
 )
-PLACE_AFTER_TIME = re.compile(r"\b(?:am|pm|a\.m\.|p\.m\.|noon)\s*,?\s+(?:in|at)\s+(?P<place>.+?)\s*\.?$", re.I)
+PLACE_AFTER_TIME = re.compile(r"\b(?:[ap]\.?m\b\.?|noon)\s*,?\s+(?:in|at)\s+(?P<place>.+?)\s*\.?$", re.I)
 
+MINUTES_PREFIX = re.compile(
+    r"^(?:(?:agreed|approved|draft|confirmed|unconfirmed|signed)\s+)?minutes\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:\w+\s+)?(?:meeting|proceedings)\s+(?:of|at)\s+(?:the\s+|a\s+)?)?",
+    re.I,
+)
 MEETING_WORD = re.compile(r"\bmeeting\b", re.I)
 MEETING_OF = re.compile(
     r"\bmeeting\s+of\s+(?:the\s+)?(?P<body>.+?)(?=\s+(?:was\s+)?(?:held|convened|scheduled)\b|\s+on\s+|\s*,|\s+at\s+|\s*$)",
@@ -129,9 +134,9 @@ def _heading(texts: list[Block]) -> tuple[int, str]:
             continue
         parts = [b.text]
         j = i + 1
-        while j < len(texts) and j - i < 8 and not _complete(" ".join(parts)):
+        while j < len(texts) and j - i < 14 and not _complete(" ".join(parts)):
             nxt = texts[j].text.strip()
-            if ATTENDANCE_LABEL.match(nxt) or len(nxt.split()) > 40:
+            if ATTENDANCE_LABEL.match(nxt) or len(nxt.split()) > 80:
                 break
             parts.append(nxt)
             j += 1
@@ -166,18 +171,25 @@ def _committee(heading: str, before: list[Block]) -> str | None:
         for group in ("post", "pre", "body"):
             value = (m.groupdict().get(group) or "").strip(" ,.-–—:")
             if value and not OCCASION.match(value) and COMMITTEE_WORDS.search(value) or (value and group == "post"):
-                return value
+                return _bare_committee(value)
     for b in reversed(before):
         if COMMITTEE_WORDS.search(b.text) and len(b.text.split()) <= 12:
-            return _collapse(DATE_TAIL.sub("", b.text)).strip(" ,.-–—") or None
+            return _bare_committee(DATE_TAIL.sub("", b.text))
     return None
 
 
 def _title_committee(title: str | None) -> str | None:
     if not title:
         return None
-    rest = re.sub(r"^minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", "", title, flags=re.I)
-    return rest if COMMITTEE_WORDS.search(rest) else None
+    rest = _bare_committee(title)
+    return rest if rest and COMMITTEE_WORDS.search(rest) else None
+
+
+def _bare_committee(text: str) -> str | None:
+    """A body's name without a ``Minutes of the meeting of`` before it or ``held …`` after it."""
+    text = MINUTES_PREFIX.sub("", _collapse(text))
+    text = re.split(r"\s+(?:was\s+)?(?:held|scheduled|convened)\b", text, maxsplit=1, flags=re.I)[0]
+    return text.strip(" ,.-–—:") or None
 
 
 def _held_place(heading: str) -> str | None:

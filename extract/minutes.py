@@ -26,6 +26,9 @@ NOT_TITLE = re.compile(
     re.I,
 )
 TITLE_WORDS = 30
+PRINTED_NUMBER = re.compile(r"^\d{1,4}[a-z]?[.:)]?\s")
+# Names before a colon that open a numbered motion: "J. Scott, S. Kirkey:".
+MOVERS = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*(?:,|and|&)\s*(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*:\s*")
 
 
 @dataclass
@@ -48,6 +51,11 @@ def minute_headings(blocks: list[Block]) -> list[Heading]:
     for style, rx in COMPILED:
         cands = _candidates(blocks, texts, style, rx)
         run, score = _rising_run(cands)
+        heads, head_score = _rising_run([c for c in cands if c[1] > 1])
+        if len(heads) >= 2 and len({h.index for h in heads} & {h.index for h in run}) * 2 < len(heads):
+            # Two numberings interleave (headings 283, 284 with paragraphs 1, 2, 3… under them):
+            # the minutes are the one printed as headings.
+            run, score = heads, head_score
         # A bare number is weak evidence: one sentence numbered "1." is not a set of minutes.
         minimum = 1.0 if style.name not in ("plain-number", "decimal-point-zero") else 2.0
         if score >= minimum and score > best_score:
@@ -66,13 +74,17 @@ def _candidates(blocks, texts, style, rx) -> list[tuple[Heading, float]]:
         title = m.group("title").strip()
         h = Heading(i, num, "", style.name)
         if label_after:
-            if i == 0 or len(texts[i - 1].split()) > 15:
-                continue
+            if i == 0 or len(texts[i - 1].split()) > 15 or PRINTED_NUMBER.match(texts[i - 1]):
+                continue  # a heading that prints its own number is numbered by it
             title, h.uses_prev = texts[i - 1], True
         elif not title:
             if i + 1 >= len(texts) or not texts[i + 1]:
                 continue
             title, h.uses_next = texts[i + 1], True
+        named = MOVERS.match(title)
+        if named:
+            # "R2024-217 J. Scott, S. Kirkey: That …": the movers are not the title; the motion is.
+            title = title[named.end():] or (texts[i + 1] if i + 1 < len(texts) else "")
         if NOT_TITLE.match(title) or not (title[:1].isupper() or title[:1] in "‘'\"“(" or title[:1].isdigit() and h.uses_next):
             continue
         h.title = _title(title)

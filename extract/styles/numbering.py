@@ -69,7 +69,7 @@ SCHEMES: list[Style] = [
     ),
     Style(
         "plain-number",
-        rf"^(?:minute\s+)?(?P<num>\d{{1,4}}[a-z]?)(?:\.(?!\d)|:|\))?(?:\s+|$){_TITLE}",
+        rf"^(?:minute\s+)?(?P<num>\d{{1,4}}[a-z]?)(?:(?:\.(?!\d)|:|\))(?:\s+|(?=[A-Z])|$)|\s+|$){_TITLE}",
         "212. Street Lighting Contract",
         {"number": "212", "title": "Street Lighting Contract", "key": (212, 0)},
         re.I,
