@@ -59,6 +59,7 @@ RUN_SPLIT = re.compile(rf"(?<![Dd]eputy)\s+(?=(?-i:{TITLES})\s)")
 RELATIVE = re.compile(r"\s+(?:who|whom|whose|which)\s.*$", re.S)
 TOKEN = re.compile(r"(?P<join>\s+(?:and|&|plus)\s+)|(?P<sep>[,;])|(?P<open>[(\[])|(?P<close>[)\]])|(?P<text>[^,;()\[\]\s]+|\s+)", re.I)
 PROSE_MIN_WORDS = 6
+NUMBERED = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,2}[.):]?|\d{1,3}[a-z][.)]|\(\d{1,3}\))\s+")
 SENTENCE = re.compile(r"\b(?:was|were|is|are|had|has|have|welcomed|opened|attended|declared|noted)\s+(?!present\b)[a-z]")
 # A heading of some other list ("Disclosure of pecuniary interest:", "Committee Reports:") ends the attendance lists.
 OTHER_LABEL = re.compile(r"^[A-Z][^:()]{2,50}:(?:\s|$)")
@@ -112,12 +113,17 @@ def minute_attendance(title: str, blocks: list[Block], att: Attendance) -> None:
     is a list of apologies.
     """
     role = "apologies" if re.match(r"^(?:apolog|absen|regrets)", title.strip(), re.I) else None
+    if role:
+        # A bold line under the heading is the next heading, not a name (layouts the reader could not split).
+        blocks = [b for b in blocks if not (b.bold and b.kind == "text" and not ATTENDANCE_LABEL.match(b.text.strip()))]
     _read([Block(kind="text", text=title), *blocks], att, role)
 
 
 def minuted_apologies(text: str, meeting: Meeting) -> None:
-    """Apologies recorded as a minute (``Apologies were received from …``) rather than a list."""
-    _read([Block(kind="text", text=text)], meeting.attendance, "apologies")
+    """Apologies recorded as a sentence in a minute (``Apologies were received from …``)."""
+    m = APOLOGIES_FROM.search(text)
+    if m:
+        _add_people(meeting.attendance, _people(m.group("names"), "apologies"))
 
 
 def _read(blocks: list[Block], att: Attendance, role: str | None) -> None:
@@ -147,9 +153,11 @@ def _read(blocks: list[Block], att: Attendance, role: str | None) -> None:
         if arrived:
             _arrived(att, arrived.group("name"))
             continue
-        if re.match(r"^\d{1,3}[.)]\s", line):
-            flush()  # a numbered paragraph ends the lists
+        numbered = NUMBERED.match(line)
+        if numbered:
+            flush()  # a numbered paragraph ends the lists, unless it is an attendance label ("19.05.03 Apologies")
             state["role"] = None
+            line = line[numbered.end():] if ATTENDANCE_LABEL.match(line[numbered.end():]) else line
         for part in _split_embedded(line):
             m = ATTENDANCE_LABEL.match(part)
             if m:
