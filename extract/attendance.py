@@ -37,9 +37,11 @@ ATTENDANCE_LABEL = re.compile(
     re.I,
 )
 # The same labels run into the text before them, as readers that join a label column to its names leave them:
-# capitalised and followed by a colon, a dash or a capitalised name.
+# capitalised and followed by a colon or a dash, or (an ``inline`` label) by a capitalised name.
 EMBEDDED_LABEL = re.compile(
-    r"\s+(?=(?-i:[A-Z]))(?=(?:" + "|".join(s.pattern for s in LABELS) + r")(?:\s*[:\-–—]\s|\s+(?-i:[A-Z])))", re.I
+    r"\s+(?=(?-i:[A-Z]))(?=(?:" + "|".join(s.pattern for s in LABELS) + r")\s*[:\-–—]\s"
+    + r"|(?:" + "|".join(s.pattern for s in LABELS if s.expect.get("inline")) + r")\s+(?-i:[A-Z]))",
+    re.I,
 )
 # Minutes whose heading says they record attendance.
 ATTENDANCE_MINUTE = re.compile(
@@ -164,6 +166,9 @@ def _read(blocks: list[Block], att: Attendance, role: str | None) -> None:
                 flush()
                 state["role"] = _role(m)
                 part = m.group("rest").strip()
+                plural = PLURAL_TITLE.match(_label_text(m))
+                if plural and part and not TITLE_AT_START.match(part) and not PLURAL_TITLE.match(part):
+                    part = f"{plural.group('plural')} {part}"  # "Councillors present: Dune, Moss"
             elif _prose(part) or (OTHER_LABEL.match(part) and not PLURAL_TITLE.match(part)):
                 flush()
                 state["role"] = None
@@ -228,6 +233,10 @@ def _join(parts: list[str]) -> str:
         runs_on = re.search(r"(?:[,&/\-–]|\band|\bof)$", out, re.I) or nxt[:1].islower() or nxt[:1] in "()"
         out = f"{out} {nxt}" if runs_on else f"{out}; {nxt}"
     return out
+
+
+def _label_text(m: re.Match) -> str:
+    return m.string[:m.start("rest")].strip(" :-–—")
 
 
 def _role(m: re.Match) -> str:

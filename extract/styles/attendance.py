@@ -6,7 +6,9 @@ gives the ``role`` its names take (``present``, ``apologies``, ``officers``,
 or ``others`` for people the minutes list but who are neither members nor
 officers: guests, the public, non-members "also present") and the lists the
 parser must make of ``example`` (``extract/attendance.py``,
-``tests/test_attendance.py``). Labels are tried in order, so a longer label
+``tests/test_attendance.py``). ``inline`` marks a label also found run into
+the text before it with no colon (``… M Dunn Clerk G Hart``), as readers
+that join a label column to its names leave it. Labels are tried in order, so a longer label
 comes before a label it starts with.
 """
 
@@ -26,15 +28,15 @@ LABELS: list[Style] = [
     ),
     Style(
         "members-present",
-        rf"(?:council\s+|board\s+|committee\s+|voting\s+)?members\s+(?:also\s+)?present{_HOW}",
+        rf"(?:council\s+|board\s+|committee\s+|voting\s+)?members\s+(?:present|in\s+attendance){_HOW}",
         "Members Present:\nOlive Grant Convener\nPeter Hale Member",
         {"role": "present", "present": ["Olive Grant", "Peter Hale"]},
     ),
     Style(
         "councillors-present",
-        rf"(?:councillors|councilors|councilmembers|commissioners)\s+present{_HOW}",
-        "Councillors present: Cllr R Dune (Chair), Cllr S Marsh",
-        {"role": "present", "present": ["Cllr R Dune (Chair)", "Cllr S Marsh"]},
+        rf"(?:councillors|councilors|councilmembers|commissioners|trustees)\s+(?:present|in\s+attendance){_HOW}",
+        "Councillors in attendance: Dune (Chair), Cllr S Marsh and Moss",
+        {"role": "present", "present": ["Councillor Dune (Chair)", "Cllr S Marsh", "Councillor Moss"]},
     ),
     Style(
         "co-opted-members",
@@ -79,6 +81,12 @@ LABELS: list[Style] = [
         {"role": "present", "present": ["Mayor Ada Lind", "Councillor Rob Kent", "Councillor Sue Page", "Councillor Tim Vale"]},
     ),
     Style(
+        "attendance",
+        rf"attendance{_HOW}|attendees",
+        "Attendance: Mayor Jo Hart, Council Members Ray Low and Kim Ode",
+        {"role": "present", "present": ["Mayor Jo Hart", "Council Member Ray Low", "Council Member Kim Ode"]},
+    ),
+    Style(
         "roll-call",
         r"roll\s+call",
         "ROLL CALL:\nCouncilor Ames Present\nCouncilor Borg Absent\nCouncilor Cruz Present",
@@ -112,30 +120,30 @@ LABELS: list[Style] = [
         "officers-present",
         rf"(?:council\s+)?(?:employees|officers|officials|staff)(?:\s+present|\s+in\s+attendance)?{_HOW}",
         "Officials in attendance:\nDirector of Housing (Ms. R. Quill), Senior Engineer (Mr. B. Tate)",
-        {"role": "officers", "officers": ["Ms. R. Quill", "Mr. B. Tate"]},
+        {"inline": True, "role": "officers", "officers": ["Ms. R. Quill", "Mr. B. Tate"]},
     ),
     Style(
         "in-attendance",
         rf"(?:also\s+)?in\s+attendance{_HOW}|attending",
         "In attendance (virtually): Mrs G Holt (Head of Legal) and Mr F Ng (Finance Manager)",
-        {"role": "officers", "officers": ["Mrs G Holt", "Mr F Ng"]},
+        {"inline": True, "role": "officers", "officers": ["Mrs G Holt", "Mr F Ng"]},
     ),
     Style(
         "clerk",
         r"(?:parish\s+|town\s+|minute\s+)?clerk",
         "Present Councillors A Bell (Chair) C Dunn and E Fox Clerk G Hart",
-        {"role": "officers", "present": ["Councillor A Bell (Chair)", "Councillor C Dunn", "Councillor E Fox"], "officers": ["G Hart"]},
+        {"inline": True, "role": "officers", "present": ["Councillor A Bell (Chair)", "Councillor C Dunn", "Councillor E Fox"], "officers": ["G Hart"]},
     ),
     Style(
         "also-present",
         rf"also\s+present{_HOW}",
         "Also present: County Councillor J Reid",
-        {"role": "others"},
+        {"inline": True, "role": "others"},
     ),
     Style(
         "public-and-guests",
         r"(?:members\s+of\s+(?:the\s+)?)?(?:public|press)(?:\s+present)?|guests?|visitors?|observers?|delegations?",
         "Members of the Public: three residents",
-        {"role": "others"},
+        {"inline": True, "role": "others"},
     ),
 ]

@@ -17,12 +17,14 @@ COMMITTEE_WORDS = re.compile(rf"\b(?:{BODY_WORDS})\b", re.I)
 # Personal titles printed before names (the plural forms head a list of names).
 TITLES = (
     r"(?:Councillors?|Councilmembers?|Councilors?|Cllrs?\.?|Aldermen|Alderman|Commissioners?|Mayor|Deputy\s+Mayor"
+    r"|Council\s+Members?|Board\s+Members?|Trustees?"
     r"|Reeve|Deputy\s+Reeve|Mr|Mrs|Ms|Miss|Mx|Dr|Prof(?:essor)?|Rev(?:erend)?|Sir|Dame|Lord|Lady|Messrs|Cmhlr)\.?"
 )
 # Plural titles head a list of names and give each name the singular ("Councillors A and B", "Messrs. C and D").
 PLURAL_TITLES = {
     "councillors": "Councillor", "councilors": "Councilor", "councilmembers": "Councilmember", "cllrs": "Cllr",
     "aldermen": "Alderman", "commissioners": "Commissioner", "messrs": "Mr", "mesdames": "Mrs", "drs": "Dr",
+    "council members": "Council Member", "board members": "Board Member", "trustees": "Trustee",
 }
 PLURAL_TITLE = re.compile(rf"^(?P<plural>{'|'.join(PLURAL_TITLES)})\b\.?:?\s*", re.I)
 # Words of job titles, departments and bodies: a list entry made only of these is a role, not a person
