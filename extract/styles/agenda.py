@@ -156,7 +156,7 @@ PLACES: list[Style] = [
     ),
     Style(
         "trailing-after-time",
-        rf"\b{_CLOCK}\s*,?\s+(?P<place>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*,.+?)\s*$",
+        rf"\b{_CLOCK}\s*,?\s+(?P<place>[A-Z][\w'’]*(?:\s+[A-Z0-9][\w'’]*)*,.+?)\s*$",
         "Wednesday, 12th March, 2031, at 2.00 pm Committee Room 2, Civic Centre, Eastport",
         {"place": "Committee Room 2, Civic Centre, Eastport"},
     ),
@@ -172,7 +172,7 @@ VENUE_WORDS = re.compile(
 CONTACTS: list[Style] = [
     Style(
         "ask-for",
-        r"\b(?:ask\s+for|contact(?:\s+officer)?|enquiries\s+to)\s*:\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}",
+        r"\b(?i:ask\s+for|contact(?:\s+officer)?|enquiries\s+to)\s*:\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+",
         "Monday, 2nd June, 2031, at 10.00 am Ask for: Petra Lund Room 4, Civic Hall",
         {"rest": "Monday, 2nd June, 2031, at 10.00 am Room 4, Civic Hall"},
     ),
@@ -197,7 +197,7 @@ CONTACT_LABEL = re.compile(r"^(?:ask\s+for|direct\s+(?:dial|line)|tel(?:ephone)?
 ITEMS: list[Style] = [
     Style(
         "number-point",
-        r"^(?P<num>\d{1,3})\s?[.):]?\s+(?P<title>\S.*)$",
+        r"^(?P<num>\d{1,3})\s?[.):]?\s+(?P<title>[^\s|].*)$",
         "4. Harbour Walls Survey (Pages 12 - 19)",
         {"number": "4", "title": "Harbour Walls Survey (Pages 12 - 19)"},
     ),
