@@ -30,7 +30,7 @@ from minutebook.extract.styles.decisions import (
 from minutebook.extract.styles.vocab import collapse as _collapse
 from minutebook.model import Block, MinutesItem, Resolution, Votes
 
-LABEL_ONLY = re.compile(r"^(?:it\s+was\s+)?(?:resolved|recommended|decisions?|agreed)\s*[:\-–—]?\s*$", re.I)
+LABEL_ONLY = re.compile(r"^(?:it\s+was\s+)?(?:resolved|recommended|decisions?|agreed)(?:\s+that)?\s*[:\-–—]?\s*$", re.I)
 MINUTE_REF = re.compile(r"\bminutes?\s+(?:nos?\.?\s*)?(?P<nums>\d{1,4}[a-z]?(?:\s*(?:,|and|&)\s*\d{1,4}[a-z]?)*)(?!\s*(?:am|pm)\b)", re.I)
 
 CLAUSE = re.compile(r"^\(?(?P<label>\d{1,2}|[a-z]|[ivx]{1,4}|[A-Z])(?P<close>[).])\.?\s+(?P<text>\S.*)$")
@@ -50,7 +50,8 @@ QUOTE_CLOSE = ("”", '"', "’", "”.", '".')
 # Paragraphs that carry a motion on: "AND WHEREAS …", "NOW THEREFORE …", "AND THAT …".
 CONTINUES = re.compile(r"^(?:and\s+|now\s+)?(?:whereas|therefore|be\s+it\s+(?:further\s+)?resolved|that)\b|^and\s+further\b", re.I)
 ANAPHORA = re.compile(r"(?:this|these|that|which)\s+(?:was|were)\b", re.I)
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
+# A sentence ends at a full stop, or (in run-together parish items) after an amount before "The …".
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])|(?<=\d)\s+(?=The\s)")
 TRAILING_COUNT = re.compile(r"\(\s*(?P<n>\d{1,3})\s*\)\s*\.?\s*$")
 BODY_LIMIT = 60
 
@@ -150,6 +151,9 @@ def _resolved(blocks, i, current, style, stops) -> tuple[Resolution, int]:
     if LABEL_ONLY.match(_para(blocks[i].text)) and j < len(blocks) and j not in stops and not CLAUSE.match(blocks[j].text.strip()):
         parts.append(blocks[j])
         j += 1
+    while not _ends_sentence(parts[-1].text) and len(parts) < 4 and j < len(blocks) and j not in stops and _kind(blocks[j]) is None and not CLAUSE.match(blocks[j].text.strip()) and not LABEL_ONLY.match(_para(parts[-1].text)):
+        parts.append(blocks[j])  # the decision's sentence wraps into the next paragraph
+        j += 1
     lead = _collapse(" ".join(_para(p.text) for p in parts))
     preamble, clauses = _inline_clauses(lead)
     more, j, extra = _following_clauses(blocks, j, lead, clauses, stops)
@@ -236,19 +240,20 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _between_lists(blocks, j, texts, stops) -> bool:
-    """A line inside a decision's lists: a wrapped clause's end, or a short heading or
-    ``… to:`` line followed by another clause."""
+    """A line inside a decision's lists: a wrapped clause's end, or up to two short
+    headings or ``… to:`` lines followed by another clause."""
     text = blocks[j].text.strip()
-    if not texts:
-        return False
-    if not _ends_sentence(texts[-1]) and text[:1].islower() or text[:1].isdigit() and not CLAUSE.match(text):
-        return not _ends_sentence(texts[-1])
-    k = j + 1
-    if k >= len(blocks) or k in stops or _kind(blocks[j]) is not None:
-        return False
-    nxt = CLAUSE.match(blocks[k].text.strip())
-    short = len(text.split()) <= 12 or text.endswith((":", ";"))
-    return bool(nxt) and short and (_restarts(nxt.group("label")) or text.endswith((":", ";")) is False)
+    if texts and not _ends_sentence(texts[-1]) and (text[:1].islower() or text[:1].isdigit() and not CLAUSE.match(text)):
+        return True
+    for k in (j, j + 1):
+        if k >= len(blocks) or k in stops or _kind(blocks[k]) is not None:
+            return False
+        line = blocks[k].text.strip()
+        if CLAUSE.match(line):
+            return k > j
+        if not (len(line.split()) <= 12 or line.endswith((":", ";"))):
+            return False
+    return j + 2 < len(blocks) and j + 2 not in stops and bool(CLAUSE.match(blocks[j + 2].text.strip()))
 
 
 def _clause_text(text: str) -> str:
@@ -546,6 +551,8 @@ def _vote(blocks, i, current, earlier, stops) -> tuple[list[Resolution], int]:
     if votes is None and outcome is None:
         return [], i
     intro = _collapse(_para(blocks[i].text))
+    if i > 0 and i - 1 not in stops and not _ends_sentence(blocks[i - 1].text) and _kind(blocks[i - 1]) is None:
+        intro = f"{_collapse(_para(blocks[i - 1].text))} {intro}"  # "… set out in paragraph" / "2 to the vote …"
     quoted = _quoted_before(blocks, i, stops)
     res = _resolution(current, f"{quoted} {intro}".strip(), [], blocks[i].page, "vote", outcome=outcome)
     res.votes = votes
@@ -615,7 +622,7 @@ def _narrative(blocks: list[Block], i: int, current) -> list[Resolution]:
     bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     spans: list[list[int]] = []
     for m in cues:
-        if spans and (m.start() < spans[-1][2] or len(text[spans[-1][2] : m.start()].split()) <= 6 and not SENTENCE_END.search(text, spans[-1][2], m.start())):
+        if spans and (m.start() < spans[-1][2] or _same_decision(text[spans[-1][2] : m.start()])):
             spans[-1][2] = max(spans[-1][2], m.end())
             continue
         start = max(b for b in bounds if b <= m.start())
@@ -633,6 +640,12 @@ def _narrative(blocks: list[Block], i: int, current) -> list[Resolution]:
         if sentence:
             out.append(_resolution(current, sentence, [], blocks[i].page, "narrative", True, outcome="carried"))
     return out
+
+
+def _same_decision(gap: str) -> bool:
+    """Two cues in one sentence tell one decision unless a new sentence or a
+    ``Label - `` item starts between them (parish minutes run items together)."""
+    return not SENTENCE_END.search(gap) and not re.search(r"\s[-–—]\s", gap)
 
 
 def _movers(text: str) -> tuple[str | None, str | None]:

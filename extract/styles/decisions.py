@@ -34,11 +34,13 @@ _NAME = r"(?-i:(?:[A-ZÓÉÁÍÚ][\w'’.-]*|\([A-Z]\))(?:\s+(?:[A-ZÓÉÁÍÚ][
 # A mover and seconder printed as a pair under a resolution number: "J. Okafor, Councillor Hale".
 _MEMBER = r"(?-i:(?:(?:[A-Z]\.\s?){1,3}|(?:Councillor|Councilor|Cllr\.?|Trustee|Mayor|Deputy\s+Mayor|Reeve|Mr|Mrs|Ms|Dr)\s+(?:[A-Z]\.?\s?){0,2})[A-Z][\w'’-]+)"
 _PAIR = rf"(?P<mover>{_MEMBER})\s*,\s*(?P<seconder>{_MEMBER})"
+# Without a resolution number, only a pair of initialled names is a mover and seconder (not "Mr A, Mr B", a list of voters).
+_INITIALS_PAIR = r"(?P<mover2>(?-i:(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+))\s*,\s*(?P<seconder2>(?-i:(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+))"
 _RES_NUMBER = r"(?:(?:resolution|motion)\s+(?:no\.?\s*|number\s+)?)?(?:[A-Z]{0,3}\s?\d{2,4}\s?-\s?\d{1,4}\s+)"
 _MEMBERS = rf"(?:the\s+)?(?:all\s+)?(?:(?:parish|town|community|city|county|district|full|whole)\s+)?(?:{BODY_WORDS}|councillors|councilors|members|directors|trustees|governors)"
 
 # The resolution number, mover and seconder printed before a motion on the same line.
-MOTION_HEADER = re.compile(rf"^{_RES_NUMBER}?{_PAIR}\s*[:;]\s*(?=\S)", re.I)
+MOTION_HEADER = re.compile(rf"^(?:{_RES_NUMBER}{_PAIR}|{_INITIALS_PAIR})\s*[:;]\s*(?=\S)", re.I)
 
 LEADS: list[Style] = [
     Style(
@@ -99,14 +101,14 @@ LEADS: list[Style] = [
     ),
     Style(
         "resolution-number-header",
-        rf"^{_RES_NUMBER}?{_PAIR}\s*[:;]?\s*$",
+        rf"^(?:{_RES_NUMBER}{_PAIR}|{_INITIALS_PAIR})\s*[:;]?\s*$",
         "R2031-045 P. Lamb, K. Osei:",
         {"kind": "header", "style": "proposed", "mover": "P. Lamb", "seconder": "K. Osei"},
         re.I,
     ),
     Style(
         "resolution-number-motion",
-        rf"^{_RES_NUMBER}?{_PAIR}\s*[:;]\s*\S",
+        rf"^(?:{_RES_NUMBER}{_PAIR}|{_INITIALS_PAIR})\s*[:;]\s*\S",
         "R2031-046 K. Osei, P. Lamb: That the hall hire fees be frozen for 2032. Carried.",
         {"kind": "motion", "style": "proposed", "mover": "K. Osei", "seconder": "P. Lamb", "outcome": "carried"},
         re.I,
