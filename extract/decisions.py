@@ -168,9 +168,7 @@ def _label_value(label: str, kind: str) -> int | None:
     if kind == "roman":
         return ROMAN.index(label.lower()) + 1 if label.lower() in ROMAN else None
     if kind in ("lower", "upper") and len(label) == 1 and label.isalpha():
-        if (kind == "lower") != label.islower():
-            return None
-        return ord(label.lower()) - ord("a") + 1
+        return ord(label.lower()) - ord("a") + 1  # a list may print its first letter in the other case
     return None
 
 
@@ -566,9 +564,11 @@ def _vote(blocks, i, current, earlier, stops) -> tuple[list[Resolution], int]:
     also = _narrative(blocks, j - 1, current) if j - 1 > i else []
     for r in also:
         r.votes = votes
-    if target is not None:
+    if target is not None and target.outcome is None:
         target.outcome, target.votes, target.decision_only = outcome, votes, False
         return also, j
+    if target is not None and votes is None:
+        return also, j  # the motion printed its own result: this line repeats it
     return [res] + also, j
 
 
@@ -585,12 +585,12 @@ def _quoted_before(blocks, i, stops) -> str:
 
 
 def _paragraph_motion(blocks, i, number, earlier) -> Resolution | None:
-    """The earlier motion without a result printed in paragraph ``number`` of this minute."""
+    """The earlier motion printed in paragraph ``number`` of this minute."""
     for k in range(i - 1, max(-1, i - 200), -1):
-        if _para_number(blocks[k].text) == number:
+        if _para_number(blocks[k].text) == number and _kind(blocks[k]) == "motion":
             start = _collapse(_para(blocks[k].text))[:60]
             for r in reversed(earlier):
-                if r.style == "proposed" and r.outcome is None and r.text.startswith(start):
+                if r.style == "proposed" and r.text.startswith(start):
                     return r
             return None
     return None

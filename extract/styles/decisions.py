@@ -78,6 +78,12 @@ LEADS: list[Style] = [
         {"kind": "motion", "style": "proposed", "mover": "Mrs K Dunne", "seconder": "Mr L Ode"},
     ),
     Style(
+        "x-proposed-that",
+        rf"^(?:[\w ,]{{0,40}},\s+)?{_NAME}\s+(?:\([^)]{{1,60}}\)\s+)?(?:proposed|moved)\s+(?:that|to)\b",
+        "The Mayor proposed that the meeting continue until 10pm and it was agreed.",
+        {"kind": "motion", "style": "proposed", "mover": "The Mayor", "seconder": None, "outcome": "carried"},
+    ),
+    Style(
         "member-moved",
         r"^(?:(?:council(?:lo|o)r|council\s?member|alderman|alderperson|commissioner|trustee|director|mayor|deputy\s+mayor|vice[\s-]mayor|chair(?:man|woman)?|member|supervisor)\s+)"
         r"[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?:moved|made\s+a\s+motion)\b",
@@ -230,7 +236,7 @@ RESULTS: list[Style] = [
     Style(
         "named-result",
         r"\b(?:(?:the\s+)?(?:substantive\s+|original\s+|main\s+)?(?:motion|amendment|resolution|recommendation|proposal)s?(?:\s+\([^)]{0,20}\))?\s+(?:was\s+|is\s+|were\s+)?(?:declared\s+)?|declared\s+(?:the\s+)?(?:substantive\s+)?(?:motion|amendment)\s+(?:to\s+be\s+)?(?:as\s+)?)"
-        r"(?P<word>carried|passed|agreed|approved|adopted|lost|defeated|failed|fell|rejected|not\s+carried|withdrawn)\b",
+        r"(?P<word>carried|passed|agreed|approved|adopted|lost|defeated|failed|fell|rejected|not\s+carried|withdrawn)\b(?!\s+(?:to|that|with|by|on|in)\b)",
         "Substantive motion carried.",
         {"outcome": "carried"},
         re.I,
@@ -356,6 +362,12 @@ MOVERS: list[Style] = [
         rf"^{_RES_NUMBER}?{_PAIR}\s*(?:[:;]|$)",
         "R2031-045 P. Lamb, K. Osei:",
         {"mover": "P. Lamb", "seconder": "K. Osei"},
+    ),
+    Style(
+        "x-proposed-that",
+        rf"(?P<mover>{_NAME})\s+(?:\([^)]{{1,60}}\)\s+)?(?:proposed|moved)\s+(?:that|to)\b",
+        "The Mayor proposed that the meeting continue until 10pm and it was agreed.",
+        {"mover": "The Mayor", "seconder": None},
     ),
     Style(
         "proposed-by-only",
