@@ -53,3 +53,38 @@ def join_wrapped(lines: list[str]) -> str:
         else:
             parts.append(line)
     return " ".join(parts)
+
+
+def unspace_letters(tokens: list[str], gaps: list[float]) -> str | None:
+    """A letter-spaced heading ("A G E N D A", "M I N U T E S  O F") closed up
+    into words, or None when the tokens are not one.
+
+    Only a run of at least four tokens that are all single letters counts,
+    so initials beside a surname ("A B Smith") stay apart. ``gaps`` are the
+    spaces between tokens (points or space counts); a gap well above the
+    smallest is a word break.
+    """
+    if len(tokens) < 4 or not all(len(t) == 1 and t.isalpha() for t in tokens):
+        return None
+    least = min(gaps)
+    parts = [tokens[0]]
+    for gap, token in zip(gaps, tokens[1:]):
+        parts.append((" " if gap >= 1.5 * least and gap - least >= 0.5 else "") + token)
+    return "".join(parts)
+
+
+# A signature block: "Signed ________ Dated", "Chairman ..........".
+_FILL_IN = re.compile(r"_{4,}|\.{5,}|…{2,}")
+_SIGNER = re.compile(
+    r"(?:signed|signature|chair(?:man|person|woman)?|mayor|convenor|president|secretary|clerk|dated?)\b[:.]?$",
+    re.IGNORECASE,
+)
+
+
+def signature_line(text: str) -> bool:
+    """Whether a line is a blank signature form, not content: a signer's word
+    and a fill-in rule, with at most a date or name beside them."""
+    if not _FILL_IN.search(text):
+        return False
+    rest = _FILL_IN.sub(" ", text).split()
+    return 0 < len(rest) <= 8 and _SIGNER.match(rest[0]) is not None

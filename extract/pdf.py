@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
@@ -51,6 +52,30 @@ class PageRead:
     label: str | None = None
     needs_ocr: bool = False
     ocr_note: str | None = None  # what OCR made of a page with no text layer
+    garbled: bool = False  # the text layer decodes to garbage: its words are left out
+
+
+VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+GARBLED_VOWELS = 0.22  # text in Latin script runs at 30-45 % vowels; glyph codes read as letters far fewer
+
+
+def garbled(words: list[dict]) -> bool:
+    """Whether a page's text layer decodes to garbage rather than words.
+
+    Fonts without a Unicode map give unmapped glyphs (``(cid:N)``), symbol
+    characters, or glyph numbers read as letters ("7KH FRXQFLO" for "The
+    council"), whose letters are rarely vowels. Pages with too little text
+    to judge pass.
+    """
+    tokens = [w["text"] for w in words]
+    letters = [ch.lower() for t in tokens if "(cid:" not in t for ch in t if ch.isalpha()]
+    if len(tokens) < 20:
+        return False
+    cid = sum("(cid:" in t for t in tokens)
+    odd = sum(any(unicodedata.category(ch) in ("Cc", "Co", "Cn", "So", "Sm") for ch in t) for t in tokens)
+    if cid + odd > 0.3 * len(tokens):
+        return True
+    return len(letters) >= 100 and sum(ch in VOWELS for ch in letters) < GARBLED_VOWELS * len(letters)
 
 
 def _is_bold(fontname: str) -> bool:
@@ -66,6 +91,7 @@ def _lines_from_words(words: list[dict], page_no: int, column: int = 0) -> list[
             lines[-1].words.append(w)
         else:
             lines.append(Line("", page_no, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], False, [w], column=column))
+    _attach_raised(lines)
     for line in lines:
         ws = sorted(line.words, key=lambda w: w["x0"])
         for w in ws:
@@ -77,17 +103,64 @@ def _lines_from_words(words: list[dict], page_no: int, column: int = 0) -> list[
         if not ws:
             continue
         line.words = ws
-        parts = [ws[0]["text"]]
-        for prev, w in zip(ws, ws[1:]):
-            gap = w["x0"] - prev["x1"]
-            parts.append(("  " if gap > 2.5 * w["size"] else " ") + w["text"])
-        line.text = "".join(parts)
+        line.text = _line_text(ws)
         line.x0, line.x1 = ws[0]["x0"], max(w["x1"] for w in ws)
         line.top, line.bottom = min(w["top"] for w in ws), max(w["bottom"] for w in ws)
-        chars = sum(len(w["text"]) for w in ws)
-        line.size = statistics.median(w["size"] for w in ws)
-        line.bold = sum(len(w["text"]) for w in ws if _is_bold(w["fontname"])) > 0.6 * chars
+        own = [w for w in ws if not w.get("raised")] or ws
+        chars = sum(len(w["text"]) for w in own)
+        line.size = statistics.median(w["size"] for w in own)
+        line.bold = sum(len(w["text"]) for w in own if _is_bold(w["fontname"])) > 0.6 * chars
     return [line for line in lines if line.words and line.text]
+
+
+def _attach_raised(lines: list[Line]) -> None:
+    """Move superscripts ("14th", "3rd") into the line they are raised above.
+
+    A superscript sits higher than its line's baseline, so grouping by
+    baseline leaves it a line of its own between two lines of a paragraph.
+    A word in smaller type whose glyphs lie inside the upper part of a
+    following line in larger type, within that line's width, belongs to
+    it. Lines are in baseline order, so the host is among the next few.
+    """
+    for i, line in enumerate(lines):
+        for w in list(line.words):
+            for host in lines[i + 1 : i + 4]:
+                hw = [h for h in host.words if not h.get("raised")]
+                if not hw or host.bottom - w["bottom"] > 1.2 * w["size"] + 4:
+                    break
+                size = max(h["size"] for h in hw)
+                top = min(h["top"] for h in hw)
+                bottom = max(h["bottom"] for h in hw)
+                if (
+                    w["size"] <= 0.85 * size
+                    and top - 0.3 * w["size"] <= w["top"]
+                    and top + 0.3 * (bottom - top) < w["bottom"] < bottom - 1
+                    and min(h["x0"] for h in hw) - size <= w["x0"] <= max(h["x1"] for h in hw) + size
+                ):
+                    w["raised"] = True
+                    line.words.remove(w)
+                    host.words.append(w)
+                    break
+
+
+def _line_text(ws: list[dict]) -> str:
+    """A line's words joined by the gaps between them.
+
+    A raised ordinal suffix joins its number ("14th"). A line of
+    letter-spaced capitals ("A G E N D A") is closed up.
+    """
+    gaps = [w["x0"] - prev["x1"] for prev, w in zip(ws, ws[1:])]
+    letters = P.unspace_letters([w["text"] for w in ws], gaps)
+    if letters:
+        return letters
+    parts = [ws[0]["text"]]
+    for prev, gap, w in zip(ws, gaps, ws[1:]):
+        if w.get("raised") and w["text"].isalpha() and prev["text"][-1:].isdigit() and gap < 0.5 * w["size"]:
+            sep = ""
+        else:
+            sep = "  " if gap > 2.5 * w["size"] else " "
+        parts.append(sep + w["text"])
+    return "".join(parts)
 
 
 def _gutter(words: list[dict], width: float) -> float | None:
@@ -122,10 +195,10 @@ def _gutter(words: list[dict], width: float) -> float | None:
     return best[0] if best else None
 
 
-def _table_from_pdf(table, page, page_no: int) -> Table:
+def _table_from_pdf(table, extracted: list[list], page, page_no: int) -> Table:
     rows = []
     bold_rows = []
-    for row, cells_text in zip(table.rows, table.extract()):
+    for row, cells_text in zip(table.rows, extracted):
         cells = [_clean_cell(c) for c in cells_text]
         if not any(cells):
             continue
@@ -167,11 +240,19 @@ def read_page(page, page_no: int, ocr: bool = False) -> PageRead:
             pr.ocr_note = "has no text layer: read by OCR"
         except OcrError as exc:
             pr.ocr_note = f"has no text layer and OCR failed: {exc}"
+    if words and not pr.ocr_note and garbled(words):
+        pr.garbled = True
+        return pr
     if not words:
         pr.needs_ocr = bool(page.images) and not pr.ocr_note
         return pr
-    found = page.find_tables()
-    tables = [(t.bbox, _table_from_pdf(t, page, page_no)) for t in found]
+    tables = []
+    for t in page.find_tables():
+        extracted = t.extract()
+        # Rules or shading around lines of prose (a boxed or highlighted
+        # paragraph) make a one-column "table": that text stays prose.
+        if any(sum(1 for c in row if c and c.strip()) >= 2 for row in extracted):
+            tables.append((t.bbox, _table_from_pdf(t, extracted, page, page_no)))
 
     def in_table(w):
         for (x0, top, x1, bottom), _ in tables:
@@ -251,9 +332,28 @@ def read_pdf(
 def _furniture_key(text: str) -> str:
     """Running lines that carry a page number match whatever the number."""
     text = text.strip().lower()
-    if P.PAGE_NUMBER.match(text) or re.search(r"\bpage\s+\d", text):
+    if text.isdigit() or P.PAGE_NUMBER.match(text) or re.search(r"\bpage\s+\d", text):
         return re.sub(r"\d+", "#", text)
     return text
+
+
+def _parts(line: Line) -> list[str]:
+    """Pieces of a furniture line: a running title left, a stamp right."""
+    return re.split(r"\s{2,}", line.text.strip())
+
+
+def _edge_lines(pr: PageRead) -> list[Line]:
+    """The first two and last two body lines of a page, when short: where
+    running lines printed inside the margin zone sit ("Page 2 of 3" above a
+    low footer)."""
+    body = sorted((it for it in pr.items if isinstance(it, Line) and it.zone == "body"), key=lambda l: l.top)
+    return [l for l in {id(l): l for l in body[:2] + body[-2:]}.values() if len(l.text.split()) <= 10]
+
+
+def _page_mark(text: str) -> bool:
+    """A page number in a form that cannot be content ("Page 2 of 3", "- 4 -")."""
+    pn = P.PAGE_NUMBER.match(text.strip())
+    return bool(pn) and not pn.group("c")
 
 
 def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, str]) -> Source:
@@ -263,16 +363,21 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
     n = len(pages)
     # Running headers/footers: furniture-zone lines whose shape repeats on many pages.
     counts: Counter[str] = Counter()
+    edge_counts: Counter[str] = Counter()
+    edges = {pr.number: _edge_lines(pr) for pr in pages}
     for pr in pages:
-        keys = {
-            _furniture_key(part)
-            for it in pr.items
-            if isinstance(it, Line) and it.zone != "body"
-            for part in re.split(r"\s{2,}", it.text.strip())
-        }
-        counts.update(keys)
+        zone = {_furniture_key(p) for it in pr.items if isinstance(it, Line) and it.zone != "body" for p in _parts(it)}
+        counts.update(zone)
+        edge_counts.update(zone | {_furniture_key(p) for it in edges[pr.number] for p in _parts(it)})
     # Short files repeat their running lines on few pages, so two is enough there.
     repeated = {k for k, c in counts.items() if c >= 2 and (c >= 0.25 * n or n <= 8)}
+    # Inside the body a line must repeat on most pages to count as running:
+    # content too can open or close a page more than once.
+    repeated |= {k for k, c in edge_counts.items() if c >= 3 and c >= 0.5 * n}
+    for pr in pages:
+        for line in edges[pr.number]:
+            if all(_page_mark(p) or _furniture_key(p) in repeated for p in _parts(line)):
+                line.zone = "header" if line.top < pr.height / 2 else "footer"
 
     lines_out: list[Line | Table | tuple] = []
     seen_running: set[str] = set()
@@ -281,12 +386,16 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
             warnings.append(f"page {pr.number} has no text layer (scanned image): needs OCR")
         if pr.ocr_note:
             warnings.append(f"page {pr.number} {pr.ocr_note}")
+        if pr.garbled:
+            warnings.append(f"page {pr.number} has a text layer that does not decode to words (broken font): needs OCR")
         first_on_page = True
         for it in pr.items:
+            if isinstance(it, Line) and P.signature_line(it.text):
+                continue
             if isinstance(it, Line) and it.zone != "body":
                 # Furniture lines often hold several pieces on one baseline
                 # (a running title left, a stamp right): judge each alone.
-                parts = re.split(r"\s{2,}", it.text.strip())
+                parts = _parts(it)
                 verdicts = [(p, _keep_furniture(p, len(parts) == 1, pr, labels, repeated, seen_running)) for p in parts]
                 for part, verdict in verdicts:
                     if verdict == RUNNING:
@@ -347,8 +456,9 @@ def _keep_furniture(text: str, alone: bool, pr: PageRead, labels: dict, repeated
         return False
     key = _furniture_key(text)
     if key in repeated:
-        if pn:
+        if pn or text.isdigit():
             labels[pr.number] = text
+            return False  # a page number series, not a title
         if key in seen_running:
             return False
         seen_running.add(key)

@@ -139,9 +139,9 @@ def blocks_from_text(text: str) -> list[Block]:
         if MD_BULLET.match(line) and not MD_DASH.match(raw):
             line = MD_BULLET.sub("• ", line, count=1)
         indent = len(line) - len(line.lstrip(" "))
-        clean = re.sub(r"\s+", " ", clean_inline(line)).strip()
-        if not clean:
-            continue
+        clean = _unspaced(clean_inline(line).strip())
+        if not clean or P.signature_line(line):
+            continue  # a blank signature form is not content
         stamp = P.AGENDA_STAMP.match(clean)
         if stamp:
             items.append(Block(kind="marker", text=f"Agenda Item {stamp.group('n')}"))
@@ -155,6 +155,12 @@ def blocks_from_text(text: str) -> list[Block]:
         blank = 0
     close_table()
     return _paragraphs(items, wrap_width)
+
+
+def _unspaced(line: str) -> str:
+    """Whitespace collapsed; a letter-spaced heading closed up into words."""
+    pieces = re.split(r"(\s+)", line)
+    return P.unspace_letters(pieces[::2], [len(g) for g in pieces[1::2]]) or " ".join(pieces[::2])
 
 
 def _wrap_width(lines: list[str]) -> int:

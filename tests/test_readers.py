@@ -193,3 +193,112 @@ def test_label_value_lines_are_not_a_table_and_headers_sit_over_right_aligned_fi
     (table,) = [b.table for b in src.blocks if b.kind == "table"]
     assert table.rows[0] == ["Ward", "2023/24", "2024/25 (est.)"] and table.header_rows == 1
     assert table.rows[1:] == [["Northfield", "16.8", "15.2"], ["Southgate", "27.9", "25.4"], ["Eastmoor", "38.2", "36.0"]]
+
+
+def _raised(x, y, before, suffix, after, font, size):
+    """``before`` then a superscript ``suffix`` then ``after``, as word processors set ordinals."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    small = round(size * 0.65, 1)
+    x1 = x + stringWidth(before, font, size)
+    x2 = x1 + stringWidth(suffix, font, small)
+    return [(x, y, before, font, size), (x1, y - size * 0.35, suffix, font, small), (x2, y, after, font, size)]
+
+
+@pytest.mark.parametrize("font,size,pitch", [("Helvetica", 12, 15), ("Times-Roman", 10, 12)])
+def test_superscript_ordinals_stay_in_their_line(tmp_path, font, size, pitch):
+    items = _raised(60, 80, "Harbourside Town Council - 10", "th", " December 2024", font, size)
+    items += _raised(60, 110, "The minutes of the meeting held on the 3", "rd", " March 2024 had been circulated", font, size)
+    items += [(60, 110 + pitch, "before the meeting and were agreed as a true record.", font, size)]
+    items += _raised(60, 140 + pitch, "Footnote marks keep their place 2", "1", " in the text.", font, size)
+    src = read_source(str(make_pdf(tmp_path / "sup.pdf", [items])))
+    assert texts(src) == [
+        "Harbourside Town Council - 10th December 2024",
+        "The minutes of the meeting held on the 3rd March 2024 had been circulated before the meeting and were "
+        "agreed as a true record.",
+        "Footnote marks keep their place 2 1 in the text.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "spaced,expected",
+    [("A G E N D A", "AGENDA"), ("M I N U T E S   O F   T H E   M E E T I N G", "MINUTES OF THE MEETING")],
+)
+def test_letter_spaced_headings_read_as_words(tmp_path, spaced, expected):
+    items = [(60, 80, spaced, "Helvetica-Bold", 14), (60, 110, "Present: A B Smith and C D Jones", "Helvetica", 11)]
+    src = read_source(str(make_pdf(tmp_path / "ls.pdf", [items])))
+    assert texts(src) == [expected, "Present: A B Smith and C D Jones"]
+    got = [b.text for b in blocks_from_text(f"{spaced}\n\nPresent: A B Smith and C D Jones\n")]
+    assert got == [expected, "Present: A B Smith and C D Jones"]
+
+
+@pytest.mark.parametrize(
+    "top_line,foot_line,signature",
+    [
+        (lambda n: f"{10860 + n}", lambda n: f"Page {n + 1} of 3", "Signed _______________________ Dated"),
+        (lambda n: "Minutes of the Harbourside Licensing Panel", lambda n: f"- {n + 1} -", "Chairman .................."),
+    ],
+)
+def test_running_lines_inside_the_body_and_signature_forms_are_not_text(tmp_path, top_line, foot_line, signature):
+    from pdfmaker import H
+
+    pages = []
+    for n in range(3):
+        body = lines([f"{n + 1}.1 The panel considered item {n + 1} and agreed the recommendation."], top=150)
+        # Set lower than the header zone and higher than the footer zone.
+        body += [(60, 90, top_line(n), "Helvetica", 11), (60, H - 120, signature, "Helvetica", 11),
+                 (270, H - 85, foot_line(n), "Helvetica", 9)]
+        pages.append(body)
+    src = read_source(str(make_pdf(tmp_path / "run.pdf", pages, footer=False)))
+    assert texts(src) == [f"{n}.1 The panel considered item {n} and agreed the recommendation." for n in (1, 2, 3)]
+
+
+def _shifted(text: str) -> str:
+    """Text as a font without a Unicode map decodes it: glyph numbers read as characters."""
+    return "".join(chr(ord(c) - 29) if c.isalpha() else c for c in text)
+
+
+PROSE = [
+    "The minutes of the meeting held on the third of March were agreed as a true record and",
+    "signed by the chairman. Members discussed the village green, the play area and the",
+    "footpath repairs at some length before the clerk reported on the accounts for the year.",
+]
+
+
+@pytest.mark.parametrize("font,size", [("Helvetica", 11), ("Times-Roman", 9)])
+def test_page_whose_text_decodes_to_garbage_is_reported_for_ocr(tmp_path, font, size):
+    garbage = lines([_shifted(t) for t in PROSE] * 2, font=font, size=size)
+    names = [(60 + 200 * (k % 2), 80 + 14 * (k // 2), name, font, size) for k, name in
+             enumerate(["Hale", "Present", "Okafor", "Absent", "Lindqvist", "Present", "Brennan", "Present"] * 3)]
+    src = read_source(str(make_pdf(tmp_path / "g.pdf", [garbage, lines(PROSE, font=font, size=size), names])))
+    assert [w for w in src.warnings if "decode" in w] == [
+        "page 1 has a text layer that does not decode to words (broken font): needs OCR"
+    ]
+    assert not any("7KH" in t for t in texts(src)) and any(t.startswith("The minutes") for t in texts(src))
+
+
+@pytest.mark.parametrize("boxes", ["each line", "whole paragraph"])
+def test_shaded_or_boxed_prose_is_not_a_one_column_table(tmp_path, boxes):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    W, H = A4
+    path = tmp_path / "box.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, H - 80, "3.")
+    rows = ["Weekly update from the Council Administrator on the Council Office,",
+            "its staffing, schedules and events. Other than discussion, no action will be",
+            "taken."]
+    for k, row in enumerate(rows):
+        c.drawString(96, H - 80 - 14 * k, row)
+    if boxes == "each line":
+        for k, row in enumerate(rows):
+            c.rect(94, H - 84 - 14 * k, 400 if k < 2 else 40, 14)
+    else:
+        c.rect(94, H - 84 - 14 * 2, 400, 14 * 3)
+    c.showPage()
+    c.save()
+    src = read_source(str(path))
+    assert not [b for b in src.blocks if b.kind == "table"]
+    assert texts(src) == ["3. " + " ".join(rows)]
