@@ -303,7 +303,7 @@ def _motion(blocks, i, current, kind, stops) -> tuple[list[Resolution], int]:
     elif _is_header(blocks, i - 1):
         head = [blocks[i - 1]]
     lead = MOTION_HEADER.sub("", _para(blocks[i].text))
-    body, j, outcome = _body(blocks, i, stops)
+    body, j, outcome = _body(blocks, i, stops, headed=bool(head))
     end = j
     votes, outcome, j = _result(blocks, j, stops, outcome)
     texts = [_collapse(lead)] + [_collapse(b.text) for b in body[1:]]
@@ -354,16 +354,17 @@ def _motion_clauses(body: list[Block]) -> list[str]:
     return clauses
 
 
-def _body(blocks, i, stops) -> tuple[list[Block], int, str | None]:
+def _body(blocks, i, stops, headed=False) -> tuple[list[Block], int, str | None]:
     """The paragraphs of a motion starting at ``blocks[i]``: up to its vote, its result,
-    the next motion or numbered paragraph, or the close of its quotation."""
+    the next motion or numbered paragraph, or the close of its quotation. Under a
+    resolution number (``headed``) every paragraph up to the result is the motion's."""
     body = [blocks[i]]
     own = _para_number(blocks[i].text)
     lead = _para(blocks[i].text)
     outcome = _outcome(lead) if not _kind_is_vote(lead) else None
     if outcome and not lead.rstrip().endswith(":") or _vote_cue(lead) or _counts(lead):
         return body, i + 1, outcome
-    opens = lead.rstrip().endswith((":", "that", "That", "–", "-")) or lead.rstrip().endswith(QUOTE_OPEN)
+    opens = headed or lead.rstrip().endswith((":", "that", "That", "–", "-", *QUOTE_OPEN))
     quoted = False
     j = i + 1
     while j < len(blocks) and j not in stops and j - i < BODY_LIMIT:
@@ -385,7 +386,7 @@ def _body(blocks, i, stops) -> tuple[list[Block], int, str | None]:
             break
         if b.bold and not quoted and not CLAUSE.match(text):
             break
-        wrapped = text[:1].islower() and not _ends_sentence(body[-1].text)
+        wrapped = not _ends_sentence(body[-1].text)
         if not (opens or wrapped or CONTINUES.match(text) or CLAUSE.match(text) or BULLET.match(text) or text.startswith(QUOTE_OPEN)):
             break
         body.append(b)
