@@ -34,7 +34,8 @@ MONTHS = {
     for m in names
 }
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY = r"(?P<day>[0-3]?\d)\s*(?:st|nd|rd|th)?"
+# OCR reads a superscript ordinal as a stray mark: 13” February, 1°" June, 11™ June.
+_DAY = r"(?P<day>[0-3]?\d)\s*(?:st|nd|rd|th|[°º\"”“'’™%*]{1,3})?"
 # A two-digit year must not be the hour of a following time ("16 October 10.00 am").
 _YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2}\b(?![.:]\d)(?!\s*[ap]\.?m\b))"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
@@ -48,7 +49,8 @@ ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 TIME = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
-    r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*h(?:rs?|ours)?\b|\b)",
+    r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*h(?:rs?|ours)?\b|\b)"
+    r"|\b(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s*h(?:rs?|ours)\b",
     re.IGNORECASE,
 )
 
@@ -109,6 +111,8 @@ def parse_time(text: str) -> str | None:
         return None
     if m.group("h24") is not None:
         return f"{int(m.group('h24')):02d}:{m.group('m24')}"
+    if m.group("h4") is not None:
+        return f"{m.group('h4')}:{m.group('m4')}"
     h = int(m.group("h"))
     minutes = m.group("m") or "00"
     pm = m.group("ampm").lower().startswith("p")

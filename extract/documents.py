@@ -80,6 +80,7 @@ class _State:
         self.blocks: list[Block] = []
         self.kind_hint: str | None = None
         self.ended = False  # a note's author/contact block has been seen
+        self.minutes = False  # the document so far opens as minutes
         self.appendix: str | None = None
         self.next_hint: str | None = None
 
@@ -101,11 +102,15 @@ class _State:
         self.next_hint = None
         self.ended = False
         self.appendix = None
+        self.minutes = False
 
     def add(self, block: Block):
         if block.kind in ("text", "furniture"):
             text = block.text
-            if AUTHOR_START.match(text):
+            if len(self.blocks) < 15 and (PRESENT_LABEL.match(text) or _minutes_title(text)):
+                self.minutes = True
+            if AUTHOR_START.match(text) and not self.minutes:
+                # A note ends with its author's contact block; minutes quote contacts mid-way.
                 self.ended = True
             m = APPENDIX.match(text)
             if m and len(text.split()) <= 12 and not self.has_body():

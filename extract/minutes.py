@@ -10,6 +10,7 @@ each minute, so they never make the longest rising run.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from minutebook.extract.styles.numbering import COMPILED, sequence_key
@@ -26,6 +27,7 @@ NOT_TITLE = re.compile(
     re.I,
 )
 TITLE_WORDS = 30
+REFERENCE = re.compile(r"^\d{1,4}/\d{3,6}\b")
 PRINTED_NUMBER = re.compile(r"^\d{1,4}[a-z]?[.:)]?\s")
 # Names before a colon that open a numbered motion: "J. Scott, S. Kirkey:".
 MOVERS = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*(?:,|and|&)\s*(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*:\s*")
@@ -56,11 +58,16 @@ def minute_headings(blocks: list[Block]) -> list[Heading]:
             # Two numberings interleave (headings 283, 284 with paragraphs 1, 2, 3… under them):
             # the minutes are the one printed as headings.
             run, score = heads, head_score
-        # A bare number is weak evidence: one sentence numbered "1." is not a set of minutes.
-        minimum = 1.0 if style.name not in ("plain-number", "decimal-point-zero") else 2.0
-        if score >= minimum and score > best_score:
+        if score > best_score and _enough(style.name, run, score):
             best, best_score = run, score
     return best
+
+
+def _enough(scheme: str, run: list[Heading], score: float) -> bool:
+    """A bare number is weak evidence: two sentences numbered "2." and "3." are not a set of minutes."""
+    if scheme not in ("plain-number", "decimal-point-zero"):
+        return bool(run)
+    return score >= 3.0 or score > len(run)
 
 
 def _candidates(blocks, texts, style, rx) -> list[tuple[Heading, float]]:
@@ -85,12 +92,24 @@ def _candidates(blocks, texts, style, rx) -> list[tuple[Heading, float]]:
         if named:
             # "R2024-217 J. Scott, S. Kirkey: That …": the movers are not the title; the motion is.
             title = title[named.end():] or (texts[i + 1] if i + 1 < len(texts) else "")
-        if NOT_TITLE.match(title) or not (title[:1].isupper() or title[:1] in "‘'\"“(" or title[:1].isdigit() and h.uses_next):
+        if NOT_TITLE.match(title) or not (title[:1].isupper() or title[:1] in "‘'\"“(" or _digit_title(title, h)):
             continue
         h.title = _title(title)
-        heading_like = blocks[i].bold or h.uses_prev or (len(title.split()) <= 12 and not title.rstrip().endswith("."))
+        short = len(title.split()) <= 12 and not title.rstrip().endswith(".")
+        if h.uses_next and not (short or blocks[i + 1].bold):
+            continue  # a number alone over a sentence is a page number or a list mark
+        heading_like = blocks[i].bold or h.uses_prev or short
         out.append((h, 2.0 if heading_like else 1.0))
-    return out
+    # Minute titles differ within a meeting; a title under several numbers is page furniture
+    # (a page number printed above a running heading).
+    counts = Counter(h.title.lower() for h, _ in out)
+    return [(h, w) for h, w in out if counts[h.title.lower()] < 3]
+
+
+def _digit_title(title: str, h: Heading) -> bool:
+    """A title may start with a figure when it is on a line of its own or is a decision
+    reference (``88. 24/00108 - Revenue Budget``), never a date or a quantity."""
+    return title[:1].isdigit() and (h.uses_next or bool(REFERENCE.match(title)))
 
 
 def _rising_run(cands: list[tuple[Heading, float]]) -> tuple[list[Heading], float]:
@@ -102,7 +121,8 @@ def _rising_run(cands: list[tuple[Heading, float]]) -> tuple[list[Heading], floa
     back = [-1] * len(cands)
     for k in range(len(cands)):
         for j in range(max(0, k - WINDOW), k):
-            if _follows(keys[j], keys[k]) and score[j] + cands[k][1] > score[k]:
+            # On a tie the nearer predecessor wins: an inner list numbered 1, 2, 3 is passed over, not joined.
+            if _follows(keys[j], keys[k]) and score[j] + cands[k][1] >= score[k]:
                 score[k], back[k] = score[j] + cands[k][1], j
     end = max(range(len(cands)), key=lambda k: score[k])
     run = []
