@@ -34,6 +34,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "cllr", "rev", "pro
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 MINUTES_CUE = re.compile(r"^(?:minutes|(?:members\s+)?present)\b\s*:?\s*$|^(?:members\s+)?present\s*:", re.I)
 HELD_CUE = re.compile(r"\b(?:held|meets?|meeting|convene[sd]?)\b", re.I)
+WHOLE_COUNCIL = re.compile(r"^(?:council|authority|district|township|assembly|trust)$", re.I)
 WEEKDAY_AT = re.compile(rf"^{WEEKDAY}", re.I)
 DATE_OR_MEETING_TAIL = re.compile(
     rf"\s+[-–—‐]\s+(?:(?:{WEEKDAY}|\d).*|(?:[\w‐-]+\s+){{0,2}}meeting)$|\s+(?:on|held)\s+(?:{WEEKDAY}|\d).*$", re.I
@@ -78,7 +79,9 @@ def _lines(blocks: list[Block]) -> list[_Line]:
         elif b.kind == "table" and b.table is not None:
             for row in b.table.rows:
                 cells = [_collapse(c) for c in row]
-                if any(cells):
+                while cells and not cells[0]:
+                    cells.pop(0)
+                if cells:
                     lines.append(_Line(" | ".join(cells), b))
     return lines
 
@@ -87,8 +90,9 @@ def _lines(blocks: list[Block]) -> list[_Line]:
 
 
 def _number(num: str) -> int:
-    if num.isdigit():
-        return int(num)
+    """The value of an item number: ``4``, ``4.0`` or a Roman ``IV``."""
+    if num[:1].isdigit():
+        return int(num.split(".")[0])
     values = [ROMAN[c] for c in num.lower()]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
@@ -106,7 +110,7 @@ def _item_run(lines: list[_Line]) -> list[tuple[int, re.Match]]:
         hits = []
         for k, line in enumerate(lines):
             m = rx.match(line.text)
-            if m and not _is_date_line(line.text):
+            if m and not _is_date_line(line.text) and (m.group("title") or k + 1 < len(lines)):
                 hits.append((k, m, _number(m.group("num"))))
         start = next((h for h in hits if h[2] == 1), None) or next((h for h in hits if h[2] < 40 and lines[h[0]].block.kind != "furniture"), None)
         if start is None:
@@ -164,12 +168,16 @@ def parse_agenda_items(doc: Document) -> list[AgendaItem]:
     at = {k: m for k, m in run}
     items: list[AgendaItem] = []
     private = False
+    title_lines = {k + 1 for k, m in run if not m.group("title")}
     for k, line in enumerate(lines):
         text = line.text
         if k in at:
             m = at[k]
-            title, start, end = split_title(m.group("title"))
+            printed = m.group("title") or (lines[k + 1].text if k + 1 in title_lines and k + 1 not in at else "")
+            title, start, end = split_title(printed)
             items.append(AgendaItem(m.group("num"), title, start, end, private=private))
+            continue
+        if k in title_lines:
             continue
         if line.block.kind == "furniture":
             continue
@@ -203,6 +211,10 @@ def agenda_meeting(doc: Document) -> Meeting:
     front = lines[: run[0][0]] if run else lines[:40]
     item_rows = {k for k, _ in run}
     date, time, place = _when_where(front)
+    if date is None:
+        # A two-column letter can read its date after the items: take the first page's lines, items aside.
+        first_page = lines[0].block.page if lines else None
+        date = _when_where([ln for k, ln in enumerate(lines) if k not in item_rows and ln.block.page == first_page])[0]
     if place is None:
         # A footer or closing note ("Meetings are held in person at …") outside the items.
         place = _place_sentence([ln.text for k, ln in enumerate(lines) if k not in item_rows and not SUB_ITEM.match(ln.text)])
@@ -237,14 +249,18 @@ def _committee(front: list[_Line]) -> str | None:
         _, named = _heading(line.text)
         if named:
             return named
-    for line in front:
-        text = line.text
-        if len(text.split()) > 12 or not COMMITTEE_WORDS.search(text) or "@" in text:
-            continue
-        if re.match(r"^(?:to|dear|members?(?:hip)?|copy|cc|from)\b", text, re.I) or _contact(text):
-            continue
-        return _clean_committee(text)
-    return None
+    named = [
+        ln.text
+        for ln in front
+        if len(ln.text.split()) <= 12
+        and COMMITTEE_WORDS.search(ln.text)
+        and "@" not in ln.text
+        and not re.match(r"^(?:to|dear|members?(?:hip)?|copy|cc|from)\b", ln.text, re.I)
+        and not _contact(ln.text)
+    ]
+    # A letterhead names the council; a committee's own line below it names the meeting's body.
+    own = next((t for t in named if any(not WHOLE_COUNCIL.match(w) for w in COMMITTEE_WORDS.findall(t))), None)
+    return _clean_committee(own or named[0]) if named else None
 
 
 def _clean_committee(text: str) -> str | None:

@@ -228,3 +228,23 @@ def test_minutes_are_not_an_agenda():
         "1. Call to Order\n\nThe meeting was called to order at 7:00 p.m.\n\n2. Adoption of Minutes\n\n3. Adjournment\n"
     )
     assert not A.looks_like_agenda(blocks)
+
+
+def test_number_on_its_own_line_takes_the_next_line_as_title():
+    doc = agenda_doc("AGENDA\n\nLicensing Sub-Committee\n\nDate: Monday 3 March 2031\n\n1.\n\nApologies\n\n2.\n\nHackney Carriage Fares (Pages 5 - 9)\n")
+    items = [(a.number, a.title, a.page_start, a.page_end) for a in A.agenda_meeting(doc).agenda_items]
+    assert items == [("1", "Apologies", None, None), ("2", "Hackney Carriage Fares", 5, 9)]
+
+
+def test_bracketed_and_point_zero_numbering():
+    _, items = facts("ORDER OF BUSINESS\n\nTuesday 4 March 2031 at 7 pm\n\n(1) Apologies\n\n(2) Minutes\n\n(3) Planning\n")
+    assert [i[:2] for i in items] == [("1", "Apologies"), ("2", "Minutes"), ("3", "Planning")]
+    _, items = facts("Notice of Regular Meeting\n\nTuesday, March 4, 2031, 7:00 p.m.\n\n1.0 Call to Order\n\n2.0 Delegations\n\n3.0 Adjournment\n")
+    assert [i[:2] for i in items] == [("1.0", "Call to Order"), ("2.0", "Delegations"), ("3.0", "Adjournment")]
+
+
+def test_committee_line_under_a_council_letterhead():
+    meeting, _ = facts("Eastport Borough Council\n\nAGENDA\n\nPlanning Committee\n\nDate: Thursday 6 March 2031\n\n1. Apologies\n\n2. Minutes\n")
+    assert meeting[:2] == ("Planning Committee", "2031-03-06")
+    meeting, _ = facts("Eastport Borough Council\n\nAGENDA\n\nDate: Thursday 6 March 2031\n\n1. Apologies\n\n2. Minutes\n")
+    assert meeting[:2] == ("Eastport Borough Council", "2031-03-06")

@@ -15,7 +15,8 @@ runs every example):
 ``CONTACTS``   a contact field printed beside the when/where facts (a two-column
                front sheet reads them interleaved). ``expect``: ``rest``, the line
                without it.
-``ITEMS``      how a top-level item is numbered. ``expect``: ``number``, ``title``.
+``ITEMS``      how a top-level item is numbered. ``expect``: ``number``, ``title``
+               (an empty title is printed on the next line).
 ``TRAILERS``   what is printed after an item's title and is not title: page
                ranges, per-item times. ``expect``: ``title``, ``page_start``, ``page_end``.
 """
@@ -47,6 +48,7 @@ HEADINGS: list[Style] = [
         {"committee": None},
         re.I,
     ),
+    Style("order-of-business", r"^order\s+of\s+business\s*:?$", "ORDER OF BUSINESS", {"committee": None}, re.I),
     Style("letter-spaced-agenda", r"^A G E N D A$", "A G E N D A", {"committee": None}),
     Style("notice-and-agenda", r"^(?:notice\s+(?:and|&)\s+agenda|agenda\s+(?:and|&)\s+notice)\b", "Notice and Agenda", {"committee": None}, re.I),
     Style(
@@ -202,6 +204,24 @@ ITEMS: list[Style] = [
         {"number": "4", "title": "Harbour Walls Survey (Pages 12 - 19)"},
     ),
     Style(
+        "bracketed-number",
+        r"^\((?P<num>\d{1,3})\)\s+(?P<title>\S.*)$",
+        "(2) Declarations of Interest",
+        {"number": "2", "title": "Declarations of Interest"},
+    ),
+    Style(
+        "point-zero",
+        r"^(?P<num>\d{1,2}\.0)\.?\s+(?P<title>\S.*)$",
+        "3.0 Delegations and Petitions",
+        {"number": "3.0", "title": "Delegations and Petitions"},
+    ),
+    Style(
+        "number-alone",
+        r"^(?P<num>\d{1,3})[.)](?P<title>)$",
+        "7.",
+        {"number": "7", "title": ""},
+    ),
+    Style(
         "item-word",
         r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<num>\d{1,3})\s*[.:)\-–]?\s*(?P<title>\S.*)$",
         "Item 6: Allotment Rents",
@@ -236,6 +256,13 @@ TRAILERS: list[Style] = [
         rf"\s*[(\[]\s*(?:pages?|pp?\.?)\s*{_NUM}\s*[)\]]",
         "Minutes (Pages 3 - 8)",
         {"title": "Minutes", "page_start": 3, "page_end": 8},
+        re.I,
+    ),
+    Style(
+        "pages-bracket-cut-off",
+        rf"\s*[(\[]\s*(?:pages?|pp?\.?)\s*{_NUM}\s*$",
+        "Harbour Strategy (Pages 41",
+        {"title": "Harbour Strategy", "page_start": 41, "page_end": 41},
         re.I,
     ),
     Style(
