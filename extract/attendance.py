@@ -61,6 +61,7 @@ RUN_SPLIT = re.compile(rf"(?<![Dd]eputy)\s+(?=(?-i:{TITLES})\s)")
 RELATIVE = re.compile(r"\s+(?:who|whom|whose|which)\s.*$", re.S)
 TOKEN = re.compile(r"(?P<join>\s+(?:and|&|plus)\s+)|(?P<sep>[,;])|(?P<open>[(\[])|(?P<close>[)\]])|(?P<text>[^,;()\[\]\s]+|\s+)", re.I)
 PROSE_MIN_WORDS = 6
+MEMBER_ROLE = re.compile(r"\b(?:council+ors?|councilmembers?|members?|cabinet|mayor|aldermen|alderman|reeve|portfolio)\b", re.I)
 NUMBERED = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,2}[.):]?|\d{1,3}[a-z][.)]|\(\d{1,3}\))\s+")
 SENTENCE = re.compile(r"\b(?:was|were|is|are|had|has|have|welcomed|opened|attended|declared|noted)\s+(?!present\b)[a-z]")
 # A heading of some other list ("Disclosure of pecuniary interest:", "Committee Reports:") ends the attendance lists.
@@ -135,6 +136,8 @@ def _read(blocks: list[Block], att: Attendance, role: str | None) -> None:
     def flush():
         if state["buffer"] and state["role"] in ("present", "apologies", "officers"):
             _add_people(att, _people(_join(state["buffer"]), state["role"]))
+        elif state["buffer"] and state["role"] == "also":
+            _add(att, "officers", _staff_also_present(_join(state["buffer"])))
         state["buffer"] = []
 
     for line in _lines(blocks):
@@ -169,6 +172,8 @@ def _read(blocks: list[Block], att: Attendance, role: str | None) -> None:
                 plural = PLURAL_TITLE.match(_label_text(m))
                 if plural and part and not TITLE_AT_START.match(part) and not PLURAL_TITLE.match(part):
                     part = f"{plural.group('plural')} {part}"  # "Councillors present: Dune, Moss"
+            elif state["role"] == "officers" and _service_area(part):
+                part = part.split(":", 1)[1].strip()  # "Children's Services: R Tate, M Quaye"
             elif _prose(part) or (OTHER_LABEL.match(part) and not PLURAL_TITLE.match(part)):
                 flush()
                 state["role"] = None
@@ -235,6 +240,15 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+def _service_area(line: str) -> bool:
+    """``Children's Services: R Tate``: a department heading the officers who serve it."""
+    if not OTHER_LABEL.match(line):
+        return False
+    label = line.split(":", 1)[0]
+    lower = [w for w in label.split() if w[:1].islower() and w not in ("and", "of", "&")]
+    return _is_role(label) and not COMMITTEE_WORDS.search(label) and not lower
+
+
 def _label_text(m: re.Match) -> str:
     return m.string[:m.start("rest")].strip(" :-–—")
 
@@ -296,6 +310,15 @@ def _row(cells: list[str], att: Attendance, role: str | None) -> str | None:
     elif filled:
         _add_people(att, [(target, name) for _, name in _people(filled[0], role)])
     return role
+
+
+def _staff_also_present(text: str) -> list[str]:
+    """Among those "also present", the staff printed with their post (``City Clerk Bo Li``); members are not listed."""
+    names = []
+    for seg in _split_top(text):
+        if _is_role(_words_only(seg)) and not MEMBER_ROLE.search(seg):
+            names.extend(_names_in(seg, "officers"))
+    return names
 
 
 def _add(att: Attendance, role: str, names: list[str]) -> None:

@@ -149,3 +149,17 @@ def test_split_top_keeps_brackets_and_splits_after_a_bracketed_role():
     ]
     many = ", ".join(f"Mr A Name{i}" for i in range(20000))
     assert len(_split_top(many)) == 20000
+
+
+def test_officers_under_service_area_headings():
+    att = parse_attendance(lines(
+        "Employees (by Service Area):\nAdult Services: P Quinn, R Sato\nLaw and Governance: T Upton\nApologies: Councillor V Wood"
+    ))
+    assert (att.officers, att.apologies) == (["P Quinn", "R Sato", "T Upton"], ["Councillor V Wood"])
+    att = parse_attendance(lines("Officers present:\nPlanning Services A Cole, B Dean\nDemocratic Support E Fry"))
+    assert att.officers == ["A Cole", "B Dean", "E Fry"]
+
+
+def test_staff_also_present_are_officers_and_members_are_not_listed():
+    att = parse_attendance(lines("Present: Mayor Ivy Nolan\nAlso present: City Manager Al Ortiz, Councilmember Pat Quill, City Clerk Rae Soto"))
+    assert as_dict(att) == {"present": ["Mayor Ivy Nolan"], "apologies": [], "officers": ["Al Ortiz", "Rae Soto"]}

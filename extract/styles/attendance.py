@@ -3,8 +3,10 @@
 Each entry's ``pattern`` matches a label at the start of a line (the parser
 adds the separator: a colon, a dash, or a name straight after); ``expect``
 gives the ``role`` its names take (``present``, ``apologies``, ``officers``,
-or ``others`` for people the minutes list but who are neither members nor
-officers: guests, the public, non-members "also present") and the lists the
+``others`` for people the minutes list who are neither members nor officers
+(guests, the public), or ``also`` for those "also present": non-member
+councillors, who are not listed, and staff printed with their post, who are
+officers) and the lists the
 parser must make of ``example`` (``extract/attendance.py``,
 ``tests/test_attendance.py``). ``inline`` marks a label also found run into
 the text before it with no colon (``… M Dunn Clerk G Hart``), as readers
@@ -137,8 +139,8 @@ LABELS: list[Style] = [
     Style(
         "also-present",
         rf"also\s+present{_HOW}",
-        "Also present: County Councillor J Reid",
-        {"inline": True, "role": "others"},
+        "Also present: County Councillor J Reid, City Clerk Bo Li",
+        {"inline": True, "role": "also", "officers": ["Bo Li"]},
     ),
     Style(
         "public-and-guests",
