@@ -459,12 +459,14 @@ def _role_after_dash(entry: str) -> tuple[str, str]:
 
 def _names_in(piece: str, role: str) -> list[str]:
     """The person (or people) one list entry names, its role words dropped."""
+    bracket = re.search(r"\(([^)]*)\)", piece)
     if TITLED_INITIALS.match(_words_only(piece)):
         return [_words_only(piece) if role == "officers" else piece]
+    if role == "officers" and bracket and re.fullmatch(r"[A-Z][\w'’-]+", _words_only(piece)) and _is_role(bracket.group(1)):
+        return [_words_only(piece)]  # "McKay (Acting Chief Accountant)": a surname alone, its post in brackets
     tail = INITIALS_TAIL.search(_words_only(piece))
     if role == "officers" and tail and tail.start() > 0:
         return [tail.group().strip()]  # "Education and Children F Parlken": a service area before the name
-    bracket = re.search(r"\(([^)]*)\)", piece)
     if bracket and role == "officers":
         inner = bracket.group(1)
         inner_people = [n for s in _split_top(inner) for n in _names_in(_pluralised(s, inner), role)]

@@ -45,6 +45,8 @@ def test_officers_named_in_role_brackets_or_after_roles():
     assert att.officers == ["Ann Boyd", "Raj Mehta", "Li Wu"]
     att = parse_attendance(lines("STAFF PRESENT\nOwen Park, City Attorney\nDana Ruiz, Council Aide"))
     assert att.officers == ["Owen Park", "Dana Ruiz"]
+    att = parse_attendance(lines("IN ATTENDANCE: Mr A Bo (Chief Executive), Mrs C Head (Head of Legal) and Lyle (Acting Chief Accountant)"))
+    assert att.officers == ["Mr A Bo", "Mrs C Head", "Lyle"]
 
 
 def test_tables_of_names_and_roles():
