@@ -389,9 +389,9 @@ def _body(blocks, i, stops, headed=False) -> tuple[list[Block], int, str | None]
         wrapped = not _ends_sentence(body[-1].text)
         if not (opens or wrapped or CONTINUES.match(text) or CLAUSE.match(text) or BULLET.match(text) or text.startswith(QUOTE_OPEN)):
             break
+        found = _outcome(f"{_collapse(body[-1].text)[-60:]} {text}" if wrapped else text)
         body.append(b)
         j += 1
-        found = _outcome(text)
         if found:
             return body, j, found
         if text.startswith(QUOTE_OPEN):

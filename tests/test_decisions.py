@@ -172,3 +172,48 @@ def test_minute_heading_is_never_crossed():
     assert [i.number for i in meeting.minutes_items] == ["5", "6"]
     (res,) = meeting.resolutions
     assert (res.minute, res.decision_only) == ("5", True)
+
+
+def test_proposer_line_wrapped_into_resolved_line():
+    (res,) = run("Proposed by Councillor A Hale, seconded by Councillor B Moss and\n\nresolved that the pier lights be repaired.\n")
+    assert (res.outcome, res.decision_only, res.mover, res.seconder) == ("carried", False, "Councillor A Hale", "Councillor B Moss")
+
+
+def test_numbered_resolved_with_numbered_and_dashed_clauses():
+    found = run(
+        "3. RESOLVED: (1) That the lease be renewed; (2) That the rent be reviewed in 2033.\n\n"
+        "RESOLVED –\n\n(1) the hall fees be frozen;\n\n(2) the caretaker post be advertised.\n"
+    )
+    assert [(r.outcome, r.clauses) for r in found] == [
+        ("carried", ["That the lease be renewed", "That the rent be reviewed in 2033."]),
+        ("carried", ["the hall fees be frozen", "the caretaker post be advertised."]),
+    ]
+
+
+def test_recorded_vote_of_names_without_counts():
+    (res,) = run(
+        "Moved by Councillor Okafor, seconded by Councillor Lind, that the depot be sold.\n\n"
+        "A recorded vote was taken.\n\nFor:\n\nCouncillors Okafor, Lind, Hale\n\nAgainst:\n\nCouncillors Moss, Dunne\n\nCARRIED\n"
+    )
+    assert (res.outcome, res.votes.for_, res.votes.against) == ("carried", 3, 2)
+    assert res.votes.names == {"for": ["Okafor", "Lind", "Hale"], "against": ["Moss", "Dunne"]}
+
+
+def test_agreed_line_with_proposer_and_seconder():
+    (res,) = run("Agreed on 4 April 2031 - Proposed by Rhona Veitch – Second by Ian Toal\n")
+    assert (res.decision_only, res.outcome, res.mover, res.seconder) == (False, "carried", "Rhona Veitch", "Ian Toal")
+
+
+def test_what_is_not_a_decision():
+    found = run(
+        "The officer recommended that the scheme be approved.\n\n"
+        "The Area Committee had agreed to resurface the car park.\n\n"
+        "The Clerk to write to the bus company.\n\n"
+        "Members asked whether the bins could be emptied weekly.\n"
+    )
+    assert found == []
+
+
+def test_noted_report_is_decision_only_without_outcome():
+    (res,) = run("The report was noted.\n")
+    assert (res.decision_only, res.outcome) == (True, None)
