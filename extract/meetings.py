@@ -109,7 +109,7 @@ def minutes_meeting(doc: Document) -> Meeting:
         document=doc.id,
     )
     meeting.attendance = meeting_attendance(doc.blocks, texts, start, headings)
-    _minutes(texts, first, headings, meeting)
+    _minutes(texts, first if headings else _end_of_attendance(texts, start), headings, meeting)
     meeting.refers_to_meetings = referred_meetings(texts[first:], date)
     return meeting
 
@@ -120,6 +120,18 @@ def _first_minute(headings: list[Heading], n: int) -> int:
         return n
     h = headings[0]
     return h.index - 1 if h.uses_prev else h.index
+
+
+def _end_of_attendance(texts: list[Block], start: int) -> int:
+    """Where unnumbered minutes start: the first paragraph of prose after the
+    attendance list (a long sentence that no attendance label introduces)."""
+    for i in range(start, len(texts)):
+        text = texts[i].text.strip()
+        if ATTENDANCE_LABEL.match(text) or (i > start and ATTENDANCE_LABEL.match(texts[i - 1].text.strip())):
+            continue
+        if len(text.split()) >= 12 and text.endswith((".", ":")) and not text.endswith(").") or decision_at(texts, i, None)[0]:
+            return i
+    return len(texts)
 
 
 def _heading(texts: list[Block]) -> tuple[int, str]:

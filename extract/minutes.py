@@ -27,6 +27,7 @@ NOT_TITLE = re.compile(
     re.I,
 )
 TITLE_WORDS = 30
+BARE_SCHEMES = ("plain-number", "decimal-point-zero")  # numbers with no word to say they number minutes
 REFERENCE = re.compile(r"^\d{1,4}/\d{3,6}\b")
 PRINTED_NUMBER = re.compile(r"^\d{1,4}[a-z]?[.:)]?\s")
 # Names before a colon that open a numbered motion: "J. Scott, S. Kirkey:".
@@ -65,7 +66,7 @@ def minute_headings(blocks: list[Block]) -> list[Heading]:
 
 def _enough(scheme: str, run: list[Heading], score: float) -> bool:
     """A bare number is weak evidence: two sentences numbered "2." and "3." are not a set of minutes."""
-    if scheme not in ("plain-number", "decimal-point-zero"):
+    if scheme not in BARE_SCHEMES:
         return bool(run)
     return score >= 3.0 or score > len(run)
 
@@ -96,7 +97,7 @@ def _candidates(blocks, texts, style, rx) -> list[tuple[Heading, float]]:
             continue
         h.title = _title(title)
         short = len(title.split()) <= 12 and not title.rstrip().endswith(".")
-        if h.uses_next and not (short or blocks[i + 1].bold):
+        if h.uses_next and style.name in BARE_SCHEMES and not (short or blocks[i + 1].bold):
             continue  # a number alone over a sentence is a page number or a list mark
         heading_like = blocks[i].bold or h.uses_prev or short
         out.append((h, 2.0 if heading_like else 1.0))
