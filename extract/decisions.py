@@ -306,16 +306,17 @@ def _motion(blocks, i, current, kind, stops) -> tuple[list[Resolution], int]:
     body, j, outcome = _body(blocks, i, stops, headed=bool(head))
     end = j
     votes, outcome, j = _result(blocks, j, stops, outcome)
+    if votes is None and _VOTES["dash-count"].search(body[-1].text):
+        votes = Votes()  # "… Motion carried 5-0." on the motion's own line
+        _read_counts(body[-1].text, votes)
     texts = [_collapse(lead)] + [_collapse(b.text) for b in body[1:]]
     texts += [_collapse(b.text) for b in blocks[end:j] if _outcome(b.text) and not _names(b.text) and not _counts(b.text)]
     text = " ".join(texts)
-    scan = " ".join(_collapse(b.text) for b in blocks[i:j])
     _, inline = _inline_clauses(_collapse(lead))
     clauses = inline + _motion_clauses(body[1:])
     res = _resolution(current, text, clauses, blocks[i].page, "proposed", decision_only=outcome is None and votes is None)
     res.outcome, res.votes = outcome, votes
-    mover, seconder = _movers(" ".join(_collapse(b.text) for b in head) or scan)
-    res.mover, res.seconder = mover or res.mover, seconder or res.seconder
+    res.mover, res.seconder = _movers_of([_collapse(b.text) for b in head + blocks[i:j]])
     if outcome is None and votes is None:
         # No result: only the motion's own paragraphs are its, and the RESOLVED block right after them.
         j = max(i + 1, min(j, i + len(body)))
@@ -410,7 +411,12 @@ def _vote_cue(text: str) -> bool:
 
 
 def _counts(text: str) -> bool:
-    return bool(_VOTES["side-count"].search(text) and _side_line(text)) or bool(_VOTES["side-label"].match(text.strip()))
+    """A vote line: counts by side, a side's label, or a side's names (``AYES: Diaz, Webb``)."""
+    return (
+        bool(_VOTES["side-count"].search(text) and _side_line(text))
+        or bool(_VOTES["side-label"].match(text.strip()))
+        or bool(_VOTES["side-names"].search(text) and _side_line(text))
+    )
 
 
 def _side_line(text: str) -> bool:
@@ -474,6 +480,18 @@ def _side(word: str) -> str:
 def _read_counts(text: str, votes: Votes) -> str | None:
     """Counts printed for each side; the last side named (its names may follow)."""
     last = None
+    dash = _VOTES["dash-count"].search(text)
+    if dash:
+        for side, group in (("for", "n1"), ("against", "n2"), ("abstain", "n3")):
+            if dash.group(group):
+                _set(votes, side, int(dash.group(group)))
+    for m in _VOTES["side-names"].finditer(text):
+        names = [] if re.match(r"none\b|nil\b", m.group("names"), re.I) else [n.strip(" .") for n in re.split(r",|\band\b", m.group("names")) if n.strip(" .")]
+        side = _side(m.group("side"))
+        if names or _get(votes, side) is None:
+            votes.names[side] = names if names else votes.names.get(side, [])
+            _set(votes, side, len(names))
+        votes.names = {k: v for k, v in votes.names.items() if v}
     for name in ("side-count", "count-side"):
         for m in _VOTES[name].finditer(text):
             n = next((g for g in (m.groupdict().get(k) for k in ("n1", "n2", "n3")) if g), None)
@@ -656,6 +674,17 @@ def _movers(text: str) -> tuple[str | None, str | None]:
             groups = m.groupdict()
             return _name(groups.get("mover")), _name(groups.get("seconder"))
     return None, None
+
+
+def _movers_of(texts: list[str]) -> tuple[str | None, str | None]:
+    """Mover and seconder from a motion's paragraphs, which may print them on lines of their own."""
+    mover = seconder = None
+    for text in texts:
+        m, s = _movers(text)
+        mover, seconder = mover or m, seconder or s
+        if mover and seconder:
+            break
+    return mover, seconder
 
 
 def _name(name: str | None) -> str | None:

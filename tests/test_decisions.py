@@ -217,3 +217,24 @@ def test_what_is_not_a_decision():
 def test_noted_report_is_decision_only_without_outcome():
     (res,) = run("The report was noted.\n")
     assert (res.decision_only, res.outcome) == (True, None)
+
+
+def test_canadian_moved_seconded_lines():
+    (res,) = run("Moved by: Councillor A. Reid\n\nSeconded by: Councillor B. Tran\n\nThat Council approve the 2032 road program.\n\nCARRIED\n")
+    assert (res.outcome, res.mover, res.seconder, res.decision_only) == ("carried", "Councillor A. Reid", "Councillor B. Tran", False)
+    assert res.text == "Moved by: Councillor A. Reid Seconded by: Councillor B. Tran That Council approve the 2032 road program. CARRIED"
+
+
+def test_us_motion_by_with_dash_count_and_named_ayes():
+    first, second = run(
+        "Motion by Commissioner Diaz, seconded by Commissioner Webb, to approve the minutes. Motion carried 5-0.\n\n"
+        "Commissioner Diaz moved to approve the plat. Commissioner Webb seconded the motion.\n\n"
+        "AYES: Diaz, Webb, Lee. NAYS: None. ABSENT: Park.\n\nMotion carried.\n"
+    )
+    assert (first.mover, first.seconder, first.votes.for_, first.votes.against) == ("Commissioner Diaz", "Commissioner Webb", 5, 0)
+    assert (second.outcome, second.votes.for_, second.votes.against, second.votes.names) == ("carried", 3, 0, {"for": ["Diaz", "Webb", "Lee"]})
+
+
+def test_amendment_declared_lost():
+    (res,) = run("The amendment was put to the vote and declared lost.\n")
+    assert (res.outcome, res.style, res.decision_only) == ("lost", "vote", False)

@@ -256,7 +256,7 @@ RESULTS: list[Style] = [
     ),
     Style(
         "declared-as",
-        r"\bdeclared\b[^.]{0,200}?\bas\s+(?:having\s+been\s+)?(?P<word>carried|lost|defeated|passed)\b",
+        r"\bdeclared\b[^.]{0,200}?\b(?:as\s+|to\s+be\s+|it\s+|him\s+|her\s+)?(?:having\s+been\s+)?(?P<word>carried|lost|defeated|passed)\b",
         "The Mayor declared the motion, as amended by Councillor Ward, as carried.",
         {"outcome": "carried"},
         re.I,
@@ -295,6 +295,20 @@ VOTES: list[Style] = [
         r"\b(?P<n1>\d{1,3})\s+(?:votes?\s+)?(?P<side>for|against|abstentions?|in\s+favou?r|opposed)\b(?!\s*[:(])",
         "12 in favour",
         {"side": "for", "count": 12},
+        re.I,
+    ),
+    Style(
+        "dash-count",
+        r"\b(?:carried|passed|approved|adopted|failed|lost|defeated|vote|votes|voting)\s*(?:by\s+)?(?:a\s+)?(?:vote\s+of\s+)?[:(]?\s*(?P<n1>\d{1,2})\s*(?:-|–|to)\s*(?P<n2>\d{1,2})(?:\s*(?:-|–)\s*(?P<n3>\d{1,2}))?\b",
+        "Motion carried 5-0-1.",
+        {"side": "for", "count": 5},
+        re.I,
+    ),
+    Style(
+        "side-names",
+        r"\b(?P<side>ayes|yeas|nays|noes|for|against|abstain(?:ed|s)?|abstentions?|opposed)\s*[:–-]\s*(?P<names>[A-Z][^:]*?)\s*(?=\.?\s+(?:ayes|yeas|nays|noes|absent|abstain\w*|abstentions?|against|for|opposed)\s*[:–-]|\.?\s*$)",
+        "AYES: Diaz, Webb, Lee. NAYS: None. ABSENT: Park.",
+        {"side": "for", "count": 3},
         re.I,
     ),
     Style(
@@ -362,6 +376,26 @@ MOVERS: list[Style] = [
         rf"^{_RES_NUMBER}?{_PAIR}\s*(?:[:;]|$)",
         "R2031-045 P. Lamb, K. Osei:",
         {"mover": "P. Lamb", "seconder": "K. Osei"},
+    ),
+    Style(
+        "motion-by",
+        rf"\bmotion\s+(?:by|from)\s+(?P<mover>{_NAME})\s*,?\s*(?:and\s+)?seconded\s+by\s+(?P<seconder>{_NAME})",
+        "Motion by Commissioner Diaz, seconded by Commissioner Webb, to approve the minutes.",
+        {"mover": "Commissioner Diaz", "seconder": "Commissioner Webb"},
+        re.I,
+    ),
+    Style(
+        "seconded-by-line",
+        rf"^seconded\s+by\s*:?\s*(?P<seconder>{_NAME})",
+        "Seconded by: Councillor B. Tran",
+        {"mover": None, "seconder": "Councillor B. Tran"},
+        re.I,
+    ),
+    Style(
+        "x-seconded-the-motion",
+        rf"(?P<seconder>{_NAME})\s+seconded\s+the\s+(?:motion|amendment|proposal)\b",
+        "Councilmember Baird seconded the motion.",
+        {"mover": None, "seconder": "Councilmember Baird"},
     ),
     Style(
         "x-proposed-that",
