@@ -1,0 +1,162 @@
+"""Minute numbering and minutes recognised by content, on invented papers in several house styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.extract.documents import split_documents
+from minutebook.extract.meetings import find_meetings
+from minutebook.extract.minutes import minute_headings
+from minutebook.extract.styles.numbering import SCHEMES, sequence_key
+from minutebook.extract.text import blocks_from_text
+from minutebook.model import Block, Source
+
+
+def blocks(*texts: str, bold: bool = False) -> list[Block]:
+    return [Block("text", t, page=1, bold=bold) for t in texts]
+
+
+@pytest.mark.parametrize("style", SCHEMES, ids=[s.name for s in SCHEMES])
+def test_every_numbering_scheme_reads_its_example(style):
+    """Each registry entry's example, printed twice in a row, is read as two minutes of that scheme."""
+    want = style.expect
+    assert sequence_key(want["number"]) == want["key"]
+    if want.get("label_after"):
+        paper = blocks("Apologies for Absence", style.example, "None were received.", "Election of Chair", style.example.replace(want["number"], str(want["key"][0] + 1)))
+        heads = minute_headings(paper)
+        assert [(h.number, h.title, h.scheme) for h in heads] == [
+            (want["number"], "Apologies for Absence", style.name),
+            (str(want["key"][0] + 1), "Election of Chair", style.name),
+        ]
+        return
+    heads = minute_headings(blocks(style.example, "The report was considered at length by the members present.", style.example))
+    assert heads[0].number == want["number"] and heads[0].scheme == style.name
+    assert heads[0].title == want["title"]
+
+
+def test_paragraph_numbers_inside_minutes_are_not_minutes():
+    paper = blocks(
+        "41. Apologies",
+        "1. Apologies were received from Councillor Frame.",
+        "42. Library Opening Hours",
+        "1. The Committee considered the report of the Head of Libraries on Saturday opening.",
+        "2. Members asked about staffing at the branch libraries and were told cover was in place.",
+        "3. RESOLVED that the revised hours be approved.",
+        "43. Date of Next Meeting",
+    )
+    assert [(h.number, h.title) for h in minute_headings(paper)] == [
+        ("41", "Apologies"),
+        ("42", "Library Opening Hours"),
+        ("43", "Date of Next Meeting"),
+    ]
+
+
+def test_headings_numbered_apart_from_their_paragraphs_win():
+    """Kent-like: bold minute numbers in the 280s, each minute's paragraphs numbered 1, 2, 3…"""
+    paper = [Block("text", t, page=1, bold=t[:3].isdigit() and len(t) < 40) for t in (
+        "288. Apologies for Absence",
+        "289. Treasury Strategy",
+        *[f"{n}. The Cabinet Member for Finance set out point {n} of the strategy at some length to the meeting." for n in range(1, 12)],
+        "290. Any Other Business",
+    )]
+    assert [h.number for h in minute_headings(paper)] == ["288", "289", "290"]
+
+
+def test_number_alone_on_its_line_takes_the_next_line_as_title():
+    paper = blocks("1.", "Adoption of Minutes", "The minutes were adopted.", "2.", "Roads Programme 2031", "Members discussed the list.")
+    heads = minute_headings(paper)
+    assert [(h.number, h.title, h.uses_next) for h in heads] == [("1", "Adoption of Minutes", True), ("2", "Roads Programme 2031", True)]
+
+
+def test_page_numbers_over_repeated_running_titles_are_not_minutes():
+    paper = blocks(*[x for n in (3, 4, 5, 6) for x in (str(n), "Summary of Adjustments", "Svc 0.2 €1,000")])
+    assert minute_headings(paper) == []
+
+
+def test_dated_and_resolution_numbers_rise_through_the_minutes():
+    dotted = blocks("31.05.01 Apologies None", "31.05.02 Playground Inspection The report was received.", "31.05.03 Finance")
+    assert [h.number for h in minute_headings(dotted)] == ["31.05.01", "31.05.02", "31.05.03"]
+    motions = blocks(
+        "R2031-101 A. Brook, C. Dee: That the agenda be adopted. Carried.",
+        "R2031-102 C. Dee, A. Brook: That the accounts be paid. Carried.",
+    )
+    heads = minute_headings(motions)
+    assert [(h.number, h.title) for h in heads] == [
+        ("R2031-101", "That the agenda be adopted"),
+        ("R2031-102", "That the accounts be paid"),
+    ]
+
+
+def test_decision_reference_may_open_a_minute_title():
+    paper = blocks("96. Apologies", "97. 31/00442 - Highways Term Maintenance Contract", "98. Any Other Business")
+    assert [h.title for h in minute_headings(paper)] == ["Apologies", "31/00442 - Highways Term Maintenance Contract", "Any Other Business"]
+
+
+def _meetings(text: str):
+    src = Source(path="x.txt", format="text", sha256="", pages=None, blocks=blocks_from_text(text))
+    docs = split_documents(src)
+    return docs, find_meetings(docs, src)
+
+
+LONG = "The Clerk reported that the contractor had completed the work on time and within the agreed budget for the year.\n\n"
+
+
+def test_parish_minutes_without_a_minutes_heading_are_minutes():
+    docs, (m,) = _meetings(
+        "Fernleigh Parish Council – 9th March 2031\n\n"
+        "Present Councillors P Wren (Chair), T Hale and G Moss. Clerk Mrs D Lark\n\n"
+        "31.03.01 Apologies Councillor Marsh\n\n" + LONG + "31.03.02 Village Green\n\n" + LONG
+        + "The Councillors resolved to pay the grass cutting invoice of £240.\n\n"
+    )
+    assert docs[0].kind == "minutes"
+    assert (m.committee, m.date, [i.number for i in m.minutes_items]) == ("Fernleigh Parish Council", "2031-03-09", ["31.03.01", "31.03.02"])
+
+
+def test_north_american_minutes_name_the_body_in_a_sentence():
+    docs, (m,) = _meetings(
+        "MINUTES\n\n"
+        "TOWNSHIP OF ASHGROVE Tuesday, June 3, 2031\n\n"
+        "A regular meeting of the Township of Ashgrove Council was held on Tuesday, June 3, 2031 starting at 7:00 p.m. "
+        "The meeting was held in person at the Ashgrove Community Hall.\n\n"
+        "Present: Mayor Ann Lowe and Councillors Ben Ortiz, Carla Reyes and Dev Shah.\n\n"
+        "R2031-120 B. Ortiz, C. Reyes: That the agenda be adopted as presented. Carried.\n\n"
+        "R2031-121 D. Shah, B. Ortiz: That the accounts totalling $12,400 be paid. Carried.\n\n"
+    )
+    assert (m.committee, m.date, m.time) == ("Township of Ashgrove Council", "2031-06-03", "19:00")
+    assert m.place == "Ashgrove Community Hall"
+    assert [i.number for i in m.minutes_items] == ["R2031-120", "R2031-121"]
+
+
+def test_irish_proceedings_heading_wrapped_over_lines():
+    _, (m,) = _meetings(
+        "MINUTES OF PROCEEDINGS AT MEETING OF THE\n\n"
+        "WESTPORT MUNICIPAL DISTRICT HELD IN THE\n\n"
+        "COUNCIL CHAMBER, QUAY ROAD, ON MONDAY, 14TH\n\n"
+        "APRIL, 2031, AT\n\n"
+        "10.30 A.M.\n\n"
+        "PRESENT IN THE CHAIR: Councillor M. Hynes.\n\n"
+        "MEMBERS PRESENT:\n\n"
+        "Councillors Duffy, Kelly and Walsh.\n\n"
+        "1.\n\nAdoption of Minutes\n\n" + LONG + "2.\n\nRoad Works Programme\n\n" + LONG
+    )
+    assert (m.committee, m.date, m.time) == ("WESTPORT MUNICIPAL DISTRICT", "2031-04-14", "10:30")
+    assert [(i.number, i.title) for i in m.minutes_items] == [("1", "Adoption of Minutes"), ("2", "Road Works Programme")]
+
+
+def test_a_minute_about_earlier_minutes_does_not_start_a_document():
+    docs, (m,) = _meetings(
+        "HARBOUR PANEL – 2 May 2031\n\n"
+        "MINUTES of the meeting held in Room 4, Town Hall.\n\n"
+        "PRESENT: Ann Cole (Chair), Bob Dunn, Cath Eve.\n\n"
+        "Apologies\n\n(Item 1)\n\nNone were received.\n\n"
+        "Minutes of the meeting held on 4 April 2031\n\n(Item 2)\n\n"
+        "RESOLVED that the minutes of the meeting held on 4 April 2031 were a correct record.\n\n"
+        "Harbour Dues\n\n(Item 3)\n\n" + LONG
+    )
+    assert len(docs) == 1
+    assert m.committee == "HARBOUR PANEL"
+    assert [(i.number, i.title) for i in m.minutes_items] == [
+        ("1", "Apologies"),
+        ("2", "Minutes of the meeting held on 4 April 2031"),
+        ("3", "Harbour Dues"),
+    ]
