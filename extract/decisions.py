@@ -79,7 +79,7 @@ def decision_at(
     text = _para(blocks[i].text)
     kind, style = _lead(text)
     if kind is None and _is_header(blocks, i - 1):
-        kind, style = "motion", "motion"
+        kind = "motion"
     if kind in ("resolved", "decision"):
         res, j = _resolved(blocks, i, current, style, stops)
         return [res], j
@@ -151,15 +151,22 @@ def _resolved(blocks, i, current, style, stops) -> tuple[Resolution, int]:
     if LABEL_ONLY.match(_para(blocks[i].text)) and j < len(blocks) and j not in stops and not CLAUSE.match(blocks[j].text.strip()):
         parts.append(blocks[j])
         j += 1
-    while not _ends_sentence(parts[-1].text) and len(parts) < 4 and j < len(blocks) and j not in stops and _kind(blocks[j]) is None and not CLAUSE.match(blocks[j].text.strip()) and not LABEL_ONLY.match(_para(parts[-1].text)):
-        parts.append(blocks[j])  # the decision's sentence wraps into the next paragraph
+    while len(parts) < 4 and _wraps_on(parts[-1], blocks, j, stops):
+        parts.append(blocks[j])
         j += 1
     lead = _collapse(" ".join(_para(p.text) for p in parts))
-    preamble, clauses = _inline_clauses(lead)
+    _, clauses = _inline_clauses(lead)
     more, j, extra = _following_clauses(blocks, j, lead, clauses, stops)
     text = " ".join([lead] + extra)
     res = _resolution(current, text, clauses + more, blocks[i].page, style, outcome="carried")
     return res, j
+
+
+def _wraps_on(last: Block, blocks, j, stops) -> bool:
+    """The decision's sentence runs on into ``blocks[j]``: the paragraph before did not end it."""
+    if j >= len(blocks) or j in stops or _ends_sentence(last.text) or LABEL_ONLY.match(_para(last.text)):
+        return False
+    return _kind(blocks[j]) is None and not CLAUSE.match(blocks[j].text.strip())
 
 
 def _label_value(label: str, kind: str) -> int | None:
@@ -466,7 +473,8 @@ def _result(blocks, j, stops, outcome) -> tuple[Votes | None, str | None, int]:
         elif not _outcome(text):
             break
         outcome = _outcome(text)
-        _read_counts(text, votes) if not label else None
+        if not label:
+            _read_counts(text, votes)
         j += 1
     has = votes.for_ is not None or votes.against is not None or votes.abstain is not None or votes.names
     return (votes if has and seen else None), outcome, j
