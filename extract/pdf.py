@@ -122,24 +122,32 @@ def _attach_raised(lines: list[Line]) -> None:
     following line in larger type, within that line's width, belongs to
     it. Lines are in baseline order, so the host is among the next few.
     """
+    # Each line's type size, glyph band and width, from its own words only.
+    boxes = [
+        (
+            max(w["size"] for w in l.words),
+            min(w["top"] for w in l.words),
+            max(w["bottom"] for w in l.words),
+            min(w["x0"] for w in l.words),
+            max(w["x1"] for w in l.words),
+        )
+        for l in lines
+    ]
     for i, line in enumerate(lines):
         for w in list(line.words):
-            for host in lines[i + 1 : i + 4]:
-                hw = [h for h in host.words if not h.get("raised")]
-                if not hw or host.bottom - w["bottom"] > 1.2 * w["size"] + 4:
+            for j in range(i + 1, min(i + 4, len(lines))):
+                size, top, bottom, x0, x1 = boxes[j]
+                if bottom - w["bottom"] > 1.2 * w["size"] + 4:
                     break
-                size = max(h["size"] for h in hw)
-                top = min(h["top"] for h in hw)
-                bottom = max(h["bottom"] for h in hw)
                 if (
                     w["size"] <= 0.85 * size
                     and top - 0.3 * w["size"] <= w["top"]
                     and top + 0.3 * (bottom - top) < w["bottom"] < bottom - 1
-                    and min(h["x0"] for h in hw) - size <= w["x0"] <= max(h["x1"] for h in hw) + size
+                    and x0 - size <= w["x0"] <= x1 + size
                 ):
                     w["raised"] = True
                     line.words.remove(w)
-                    host.words.append(w)
+                    lines[j].words.append(w)
                     break
 
 
@@ -386,7 +394,7 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
             warnings.append(f"page {pr.number} has no text layer (scanned image): needs OCR")
         if pr.ocr_note:
             warnings.append(f"page {pr.number} {pr.ocr_note}")
-        if pr.garbled:
+        if pr.garbled and not pr.ocr_note:
             warnings.append(f"page {pr.number} has a text layer that does not decode to words (broken font): needs OCR")
         first_on_page = True
         for it in pr.items:
