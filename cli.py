@@ -37,7 +37,7 @@ def cli():
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "text", "markdown"]), default="text", show_default=True)
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
-@click.option("--ocr", is_flag=True, help="Read pages with no text layer (scans) with tesseract.")
+@click.option("--ocr/--no-ocr", default=None, help="Read pages with no text layer (scans) with tesseract  [default: when it is installed].")
 @click.option("--entities/--no-entities", default=True, show_default=True, help="Tag entities with the spaCy pipeline.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
 def extract(files, fmt, password, ocr, entities, quiet):
@@ -51,14 +51,14 @@ def extract(files, fmt, password, ocr, entities, quiet):
     from minutebook.index.ingest import tag_entities
     from minutebook.output import to_json, to_text
 
-    if ocr and unavailable_reason():
+    if ocr and unavailable_reason():  # asked for explicitly, so missing tesseract is an error
         raise click.UsageError(unavailable_reason())
     results, failed = [], 0
     show = not quiet and sys.stderr.isatty()
     for path in files:
         progress = PageProgress(path) if show else None
         try:
-            ex = extract_file(path, password=password, ocr=ocr, progress=progress)
+            ex = extract_file(path, password=password, ocr=ocr is not False, progress=progress)
         except ReadError as exc:
             fail(path, str(exc))
             failed += 1

@@ -8,7 +8,7 @@ from minutebook.model import Extraction
 __all__ = ["ReadError", "extract_file", "extract_source"]
 
 
-def extract_file(path: str, password: str | None = None, progress=None, ocr: bool = False) -> Extraction:
+def extract_file(path: str, password: str | None = None, progress=None, ocr: bool = True) -> Extraction:
     """Run every extraction stage on one file."""
     return extract_source(read_source(path, password=password, progress=progress, ocr=ocr))
 

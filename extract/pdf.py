@@ -236,23 +236,32 @@ def _clean_cell(cell: str | None) -> str:
     return "\n".join(P.join_wrapped(run) for run in runs)
 
 
-def read_page(page, page_no: int, ocr: bool = False) -> PageRead:
+def read_page(page, page_no: int, scanner=None) -> PageRead:
+    """One page's lines and tables; a scanned page is read by ``scanner`` (an ``ocr.Scanner``) when given."""
     width, height = float(page.width), float(page.height)
     words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
     pr = PageRead(page_no, width, height, [])
-    if not words and page.images and ocr:
-        from minutebook.extract.ocr import OcrError, ocr_words
+    from minutebook.extract.ocr import OcrError, wants_ocr
 
+    scanned = wants_ocr(page, words)
+    broken = bool(words) and not scanned and garbled(words)
+    read = False
+    if (scanned or broken) and scanner:
+        what = "has a text layer that does not decode to words (broken font)" if broken else "has no text layer"
         try:
-            words = ocr_words(page)
-            pr.ocr_note = "has no text layer: read by OCR"
+            scan = scanner.read(page)
+            words, width, height = scan.words, scan.width, scan.height
+            pr.width, pr.height = width, height
+            read = True
+            pr.ocr_note = f"{what}: read by OCR" + (f" (turned {scan.turned}°)" if scan.turned else "")
         except OcrError as exc:
-            pr.ocr_note = f"has no text layer and OCR failed: {exc}"
-    if words and not pr.ocr_note and garbled(words):
+            pr.ocr_note = f"{what} and OCR failed: {exc}"
+    elif scanned:
+        pr.needs_ocr = True
+    if broken and (not read or garbled(words)):
         pr.garbled = True
         return pr
     if not words:
-        pr.needs_ocr = bool(page.images) and not pr.ocr_note
         return pr
     tables = []
     for t in page.find_tables():
@@ -322,15 +331,18 @@ def read_pdf(
     sha256: str,
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
-    ocr: bool = False,
+    ocr: bool = True,
 ) -> Source:
+    from minutebook.extract.ocr import scanner
+
     pages: list[PageRead] = []
     metadata: dict[str, str] = {}
-    with pdfplumber.open(path, password=password or "") as pdf:
+    # reader is None when OCR is off or tesseract is missing: scanned pages are then reported, not read.
+    with pdfplumber.open(path, password=password or "") as pdf, scanner(pdf, ocr) as reader:
         total = len(pdf.pages)
         metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
         for i, page in enumerate(pdf.pages, start=1):
-            pages.append(read_page(page, i, ocr=ocr))
+            pages.append(read_page(page, i, reader))
             page.close()
             if progress:
                 progress(i, total)

@@ -15,10 +15,10 @@ class ReadError(Exception):
     """A file that cannot be read; the message is the one-line reason."""
 
 
-def read_source(path: str, password: str | None = None, progress=None, ocr: bool = False) -> Source:
+def read_source(path: str, password: str | None = None, progress=None, ocr: bool = True) -> Source:
     """Read a PDF or text file into blocks, or raise ``ReadError`` with the reason.
 
-    ``ocr`` reads pages that have no text layer with tesseract.
+    ``ocr`` reads pages that have no text layer with tesseract, when it is installed.
     """
     try:
         if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):

@@ -83,7 +83,7 @@ def _run_ingest(paths, index_dir, jobs, prune, quiet, password=None, ocr=False, 
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores].")
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
-@click.option("--ocr", is_flag=True, help="Read pages with no text layer (scans) with tesseract.")
+@click.option("--ocr/--no-ocr", default=None, help="Read pages with no text layer (scans) with tesseract  [default: when it is installed].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300, show_default=True, metavar="SECONDS",
               help="Skip a file whose extraction takes longer than this.")
 def ingest_cmd(paths, index_dir, prune, quiet, jobs, password, ocr, timeout):
@@ -93,11 +93,12 @@ def ingest_cmd(paths, index_dir, prune, quiet, jobs, password, ocr, timeout):
     file's old records are replaced. A file that cannot be read is skipped
     with one line on stderr; the exit status is 1 if any was.
     """
-    if ocr:
-        from minutebook.extract.ocr import unavailable_reason
+    from minutebook.extract.ocr import tesseract, unavailable_reason
 
-        if unavailable_reason():
-            raise click.UsageError(unavailable_reason())
+    if ocr and unavailable_reason():  # asked for explicitly, so missing tesseract is an error
+        raise click.UsageError(unavailable_reason())
+    # Only when OCR can run are files with unread scanned pages extracted again.
+    ocr = ocr is not False and tesseract() is not None
     sys.exit(_run_ingest(paths, index_dir or default_index_dir(), jobs, prune, quiet, password, ocr, timeout))
 
 

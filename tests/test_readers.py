@@ -83,7 +83,7 @@ def test_page_without_text_layer_is_reported_for_ocr(tmp_path):
     c.drawImage(str(img), 50, 400, 400, 200)
     c.showPage()
     c.save()
-    src = read_source(str(tmp_path / "s.pdf"))
+    src = read_source(str(tmp_path / "s.pdf"), ocr=False)
     assert src.warnings == ["page 1 has no text layer (scanned image): needs OCR"]
 
 
@@ -270,7 +270,7 @@ def test_page_whose_text_decodes_to_garbage_is_reported_for_ocr(tmp_path, font, 
     garbage = lines([_shifted(t) for t in PROSE] * 2, font=font, size=size)
     names = [(60 + 200 * (k % 2), 80 + 14 * (k // 2), name, font, size) for k, name in
              enumerate(["Hale", "Present", "Okafor", "Absent", "Lindqvist", "Present", "Brennan", "Present"] * 3)]
-    src = read_source(str(make_pdf(tmp_path / "g.pdf", [garbage, lines(PROSE, font=font, size=size), names])))
+    src = read_source(str(make_pdf(tmp_path / "g.pdf", [garbage, lines(PROSE, font=font, size=size), names])), ocr=False)
     assert [w for w in src.warnings if "decode" in w] == [
         "page 1 has a text layer that does not decode to words (broken font): needs OCR"
     ]

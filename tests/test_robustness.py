@@ -35,6 +35,8 @@ from minutebook.model import Source
 
 MINUTEBOOK = str(Path(sys.executable).with_name("minutebook"))
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed (apt-get install tesseract-ocr)")
+# How a scan left unread with --no-ocr is reported: the hint depends on whether OCR could have run.
+UNREAD = "needs OCR (OCR is off)" if shutil.which("tesseract") else "needs OCR (install tesseract-ocr)"
 
 
 def run(*args):
@@ -104,7 +106,7 @@ def test_bad_files_are_skipped_one_line_each_and_the_rest_is_ingested(tmp_path):
     scanned_pdf(docs / "scan.pdf", tmp_path, "Scanned letter")
 
     started = time.perf_counter()
-    result = run("ingest", docs, tmp_path / "notes.docx", tmp_path / "missing.pdf", "--index", tmp_path / "ix", "--jobs", "2")
+    result = run("ingest", docs, tmp_path / "notes.docx", tmp_path / "missing.pdf", "--index", tmp_path / "ix", "--jobs", "2", "--no-ocr")
     assert time.perf_counter() - started < 60
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -119,7 +121,7 @@ def test_bad_files_are_skipped_one_line_each_and_the_rest_is_ingested(tmp_path):
         f"minutebook: {docs / 'binary.txt'}: binary data, not text",
         f"minutebook: {docs / 'cp.txt'}: not a text file in UTF-8, UTF-16 or cp1252",
         f"minutebook: {docs / 'stream.pdf'}: not a regular file",
-        f"minutebook: {docs / 'scan.pdf'}: page 1 has no text layer: needs OCR (use --ocr)",
+        f"minutebook: {docs / 'scan.pdf'}: page 1 has no text layer: {UNREAD}",
     ])
     assert result.stdout.strip() == "3 files ingested, 10 skipped, 0 unchanged"
     for n in (1, 2):
@@ -166,9 +168,9 @@ def test_text_in_any_common_encoding(tmp_path):
 
 def test_image_only_page_is_flagged_and_not_a_failure(tmp_path):
     path = scanned_pdf(tmp_path / "scan.pdf", tmp_path, "Scanned letter")
-    result = run("extract", path, "--no-entities", "--format", "json")
+    result = run("extract", path, "--no-entities", "--format", "json", "--no-ocr")
     assert result.exit_code == 0
-    assert result.stderr.splitlines() == [f"minutebook: {path}: page 1 has no text layer: needs OCR (use --ocr)"]
+    assert result.stderr.splitlines() == [f"minutebook: {path}: page 1 has no text layer: {UNREAD}"]
     assert '"page 1 has no text layer (scanned image): needs OCR"' in result.stdout
 
 
@@ -188,10 +190,10 @@ def test_ocr_reads_image_only_pages_on_extract_and_ingest(tmp_path):
     result = run("extract", path, "--no-entities", "--ocr")
     assert result.exit_code == 0 and result.stderr == ""
     assert f"{word(9)} survey" in result.stdout
-    first = run("ingest", docs, "--index", tmp_path / "ix", "--jobs", "1")
-    assert first.exit_code == 0 and "needs OCR (use --ocr)" in first.stderr
+    first = run("ingest", docs, "--index", tmp_path / "ix", "--jobs", "1", "--no-ocr")
+    assert first.exit_code == 0 and "needs OCR (OCR is off)" in first.stderr
     assert found(tmp_path / "ix", word(9)) == 0
-    again = run("ingest", docs, "--index", tmp_path / "ix", "--jobs", "1", "--ocr")
+    again = run("ingest", docs, "--index", tmp_path / "ix", "--jobs", "1")  # OCR is on by default: the scan is read again
     assert again.exit_code == 0 and again.stdout.strip() == "1 files ingested, 0 skipped, 0 unchanged"
     assert found(tmp_path / "ix", word(9)) >= 1
 
