@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from minutebook.extract.styles.vocab import MONTH_NAME
+
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -33,7 +35,7 @@ MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = rf"(?P<month>{MONTH_NAME})\.?"
 # OCR reads a superscript ordinal as a stray mark: 13” February, 1°" June, 11™ June.
 _DAY = r"(?P<day>[0-3]?\d)\s*(?:st|nd|rd|th|[°º\"”“'’™%*]{1,3})?"
 # A two-digit year must not be the hour of a following time ("16 October 10.00 am").

@@ -21,6 +21,7 @@ from minutebook.extract.agenda import looks_like_agenda, parse_agenda_items
 from minutebook.extract.dates import find_dates, parse_date
 from minutebook.extract.decisions import decision_at
 from minutebook.extract.minutes import minute_headings
+from minutebook.extract.styles.vocab import COMMITTEE_WORDS
 from minutebook.model import Block, Document, Source
 
 BLANK_PAGE = re.compile(r"^this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?$", re.I)
@@ -45,7 +46,6 @@ AUTHOR_START = re.compile(
     re.I,
 )
 CONTACT = re.compile(r"@|\btel(?:ephone)?\b|\bemail\b|\bcontact\b|\bext(?:ension)?\.?\s*\d|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b", re.I)
-COMMITTEE_WORDS = re.compile(r"\b(?:board|committee|cabinet|council|panel|forum|commission|partnership|sub-committee)\b", re.I)
 FURNITURE_TITLE = re.compile(r"^(?:\d{1,3}\s*\|\s*(?P<a>.+)|(?P<b>.+?)\s*\|\s*\d{1,3})$")
 ADDRESSEE = re.compile(r"^(?:(?:report|briefing note|paper)\s+)?to\s*:|^(?:meeting|committee|decision maker)\s*:", re.I)
 PLAN = re.compile(r"\b(?:plan|strategy|strategic|framework|policy)\b", re.I)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from minutebook.extract.styles.numbering import COMPILED, sequence_key
-from minutebook.extract.styles.vocab import collapse
+from minutebook.extract.styles.vocab import MONTH_NAME, collapse
 from minutebook.model import Block
 
 MAX_STEP = 6  # a run may skip a few numbers (minutes taken elsewhere, misprints)
@@ -22,8 +22,7 @@ WINDOW = 60  # candidates looked back over when extending a run: keeps the searc
 LEAD = re.compile(r"^(?:[•·▪‣◦●○■□➢►✓*]|-(?=\s))\s*")
 # A number followed by these is a date, a time or a quantity, not a minute.
 NOT_TITLE = re.compile(
-    r"^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?!\s+(?:and|&)\b)|(?-i:[ap])\.?m\b|noon\b|%|st\b|nd\b|rd\b|th\b|-\s*\d)",
+    rf"^(?:{MONTH_NAME}\b\.?(?!\s+(?:and|&)\b)|(?-i:[ap])\.?m\b|noon\b|%|st\b|nd\b|rd\b|th\b|-\s*\d)",
     re.I,
 )
 TITLE_WORDS = 30

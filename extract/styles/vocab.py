@@ -6,6 +6,8 @@ import re
 
 WS = re.compile(r"\s+")
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)"
+# A month's name or its abbreviation, as a whole word's start (no group: embed it where needed).
+MONTH_NAME = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
 # Words that make a name the name of a body (committee, board, council…).
 BODY_WORDS = (
