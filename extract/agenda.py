@@ -434,7 +434,7 @@ def referred_meetings(texts: list[Block], date: str | None) -> list[str]:
 def looks_like_agenda(texts: list[Block]) -> bool:
     """A front sheet: an agenda heading or summons before the first item, or
     when/where labels above an 'Apologies' item, or a meeting's date and start
-    time above a numbered list; never a sheet that records who was present."""
+    time above a numbered list (an OCR'd sheet may lose its heading); never a sheet that records who was present."""
     lines = _lines(texts[:200])
     run = _item_run(lines)
     head = lines[: run[0][0]][:25] if run else lines[:14]
@@ -445,4 +445,4 @@ def looks_like_agenda(texts: list[Block]) -> bool:
     joined = " ".join(ln.text for ln in lines[:30]).lower()
     if any(_label(ln.text)[0] for ln in head) and "apologies" in joined:
         return True
-    return len(run) >= 3 and any(find_dates(ln.text) and parse_time(ln.text) for ln in head)
+    return len(run) >= 3 and any(find_dates(ln.text) for ln in head) and any(parse_time(ln.text) for ln in head)

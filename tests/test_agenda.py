@@ -248,3 +248,14 @@ def test_committee_line_under_a_council_letterhead():
     assert meeting[:2] == ("Planning Committee", "2031-03-06")
     meeting, _ = facts("Eastport Borough Council\n\nAGENDA\n\nDate: Thursday 6 March 2031\n\n1. Apologies\n\n2. Minutes\n")
     assert meeting[:2] == ("Eastport Borough Council", "2031-03-06")
+
+
+def test_venue_after_the_time_on_the_heading_line():
+    meeting, _ = facts("HOLME PARISH COUNCIL MEETING TO BE HELD ON MONDAY, 6 OCTOBER 2031 @ 7pm HOLME READING ROOM\n\nAGENDA\n\n1. Apologies\n\n2. Minutes\n")
+    assert meeting == ("HOLME PARISH COUNCIL", "2031-10-06", "19:00", "HOLME READING ROOM")
+
+
+def test_a_heading_lost_to_ocr_still_leaves_date_time_and_numbered_list():
+    meeting, items = facts("Township of Birch Lake\n\nTuesday, May 13, 2031\n\nSTART TIME 6:30 p.m.\n\n1. Disclosure of interest.\n\n2. Correspondence.\n\n3. Adjournment.\n")
+    assert meeting[1:3] == ("2031-05-13", "18:30")
+    assert len(items) == 3

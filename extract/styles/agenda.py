@@ -158,7 +158,7 @@ PLACES: list[Style] = [
     ),
     Style(
         "trailing-after-time",
-        rf"\b{_CLOCK}\s*,?\s+(?P<place>[A-Z][\w'’]*(?:\s+[A-Z0-9][\w'’]*)*,.+?)\s*$",
+        rf"\b{_CLOCK}\s*,?\s+(?P<place>[A-Z0-9][^;]*?)\s*\.?$",
         "Wednesday, 12th March, 2031, at 2.00 pm Committee Room 2, Civic Centre, Eastport",
         {"place": "Committee Room 2, Civic Centre, Eastport"},
     ),
