@@ -33,6 +33,7 @@ SENTENCE_END = re.compile(r"(?P<word>[A-Za-z]+)[.!?]\s+(?=[A-Z\"“‘(\[])")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "cllr", "rev", "prof", "co", "ltd", "inc", "vs", "etc", "approx", "ref"}
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 MINUTES_CUE = re.compile(r"^(?:minutes|(?:members\s+)?present)\b\s*:?\s*$|^(?:members\s+)?present\s*:", re.I)
+SALUTATION = re.compile(r"^dear\b", re.I)
 HELD_CUE = re.compile(r"\b(?:held|meets?|meeting|convene[sd]?)\b", re.I)
 WHOLE_COUNCIL = re.compile(r"^(?:council|authority|district|township|assembly|trust)$", re.I)
 WEEKDAY_AT = re.compile(rf"^{WEEKDAY}", re.I)
@@ -294,9 +295,10 @@ def _label(text: str) -> tuple[str | None, str | None]:
 
 
 def _letter_date(front: list[_Line], i: int) -> bool:
-    """A ``Date:`` line among a letter's contact lines dates the letter."""
+    """A ``Date:`` line among a covering letter's contact lines dates the letter."""
     near = front[max(0, i - 2) : i + 3]
-    return any(_contact(ln.text) for ln in near if ln is not front[i])
+    letter = any(SALUTATION.match(ln.text) for ln in front)
+    return letter and any(_contact(ln.text) for ln in near if ln is not front[i])
 
 
 def _other_date(before: str) -> bool:
@@ -309,7 +311,8 @@ def _when_where(front: list[_Line]) -> tuple[str | None, str | None, str | None]
     Every date before the first item is a candidate; the meeting's is the one
     labelled as the date or said to be when the meeting is held, then one
     printed with a start time, then one with its weekday; a date after
-    ``Amended``/``Published``/``Filed`` and a covering letter's own date are not.
+    ``Amended``/``Published``/``Filed`` is not, and a covering letter's own
+    date only when there is no other.
     """
     texts = [ln.text for ln in front]
     fields: dict[str, str] = {}
@@ -328,12 +331,11 @@ def _when_where(front: list[_Line]) -> tuple[str | None, str | None, str | None]
     for i, text in enumerate(texts):
         field, _ = _label(text)
         labelled = field in ("date", "when") or (i and _label(texts[i - 1])[0] in ("date", "when") and _label(texts[i - 1])[1] == "")
-        if field in ("date", "when") and _letter_date(front, i):
-            continue
         for off, iso in find_dates(text):
             if _other_date(text[max(0, off - 40) : off]):
                 continue
-            score = 0
+            # The letter's own date, only when the sheet gives no other.
+            score = -10 if field in ("date", "when") and _letter_date(front, i) else 0
             if labelled or (HELD_CUE.search(text[:off]) and "minutes" not in text[:off].lower()):
                 score += 4
             if parse_time(text):

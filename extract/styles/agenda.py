@@ -139,6 +139,7 @@ OTHER_DATES: list[Style] = [
         {"date": None},
         re.I,
     ),
+    Style("next-meeting", r"\bnext\s+meeting\b.{0,30}$", "Date of next meeting: Monday 7 July 2031", {"date": None}, re.I),
 ]
 
 PLACES: list[Style] = [
