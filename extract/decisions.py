@@ -19,6 +19,7 @@ from collections.abc import Container
 from minutebook.extract.styles.decisions import (
     LEADS,
     MOTION_HEADER,
+    RESOLUTION_PREFIX,
     MOVERS,
     NARRATIVE,
     NOT_DECIDED,
@@ -99,7 +100,8 @@ def decision_at(
 
 
 def _para(text: str) -> str:
-    return PARA_NUMBER.sub("", text.strip(), count=1)
+    """A paragraph without its paragraph number or a resolution number printed before a motion."""
+    return RESOLUTION_PREFIX.sub("", PARA_NUMBER.sub("", text.strip(), count=1), count=1)
 
 
 def _para_number(text: str) -> str | None:
@@ -395,7 +397,8 @@ def _body(blocks, i, stops, headed=False) -> tuple[list[Block], int, str | None]
         if b.bold and not quoted and not CLAUSE.match(text):
             break
         wrapped = not _ends_sentence(body[-1].text)
-        if not (opens or wrapped or CONTINUES.match(text) or CLAUSE.match(text) or BULLET.match(text) or text.startswith(QUOTE_OPEN)):
+        listed = (CLAUSE.match(text) or BULLET.match(text)) and body[-1].text.rstrip().endswith((":", ";"))
+        if not (opens or wrapped or listed or CONTINUES.match(text) or text.startswith(QUOTE_OPEN)):
             break
         found = _outcome(f"{_collapse(body[-1].text)[-60:]} {text}" if wrapped else text)
         body.append(b)

@@ -238,3 +238,13 @@ def test_us_motion_by_with_dash_count_and_named_ayes():
 def test_amendment_declared_lost():
     (res,) = run("The amendment was put to the vote and declared lost.\n")
     assert (res.outcome, res.style, res.decision_only) == ("lost", "vote", False)
+
+
+def test_resolution_number_before_moved_by_and_blank_forms():
+    found = run(
+        "Resolution No. 2031-12 – Moved by Ana, seconded by Ben that the rent be raised by 2%. Carried\n\n"
+        "Moved by\n\nSeconded by\n\nThat we apply for the generator grant.\n\nFor Against\n\nCarried\n"
+    )
+    assert [(r.text, r.outcome, r.mover, r.seconder) for r in found] == [
+        ("Moved by Ana, seconded by Ben that the rent be raised by 2%. Carried", "carried", "Ana", "Ben")
+    ]

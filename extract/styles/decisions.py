@@ -40,6 +40,8 @@ _RES_NUMBER = r"(?:(?:resolution|motion)\s+(?:no\.?\s*|number\s+)?)?(?:[A-Z]{0,3
 _MEMBERS = rf"(?:the\s+)?(?:all\s+)?(?:(?:parish|town|community|city|county|district|full|whole)\s+)?(?:{BODY_WORDS}|councillors|councilors|members|directors|trustees|governors)"
 
 # The resolution number, mover and seconder printed before a motion on the same line.
+# A resolution number printed before the motion on its line: "Resolution No. 2031-12 – Moved by …".
+RESOLUTION_PREFIX = re.compile(r"^(?:resolution|motion)\s+(?:no\.?|number|#)\s*[A-Z]{0,3}\s?\d{2,4}\s?-\s?\d{1,4}\s*[-–—~:.]*\s+(?=[A-Z])", re.IGNORECASE)
 MOTION_HEADER = re.compile(rf"^(?:{_RES_NUMBER}{_PAIR}|{_INITIALS_PAIR})\s*[:;]\s*(?=\S)", re.I)
 
 LEADS: list[Style] = [
@@ -66,7 +68,7 @@ LEADS: list[Style] = [
     ),
     Style(
         "proposed-by",
-        r"^(?:it\s+was\s+)?(?:proposed|moved)\s+by\b",
+        r"^(?:it\s+was\s+)?(?:proposed|moved)\s+by\s*:?\s*(?-i:[A-ZÓÉ])",
         "Moved by Councillor P Quist and seconded by Councillor R Amu.",
         {"kind": "motion", "style": "proposed", "mover": "Councillor P Quist", "seconder": "Councillor R Amu"},
         re.I,
