@@ -1,4 +1,4 @@
-"""Read pages that have no usable text layer (scans) with the tesseract program.
+"""Read pages that have no usable text layer (scans, broken fonts) with the tesseract program.
 
 OCR is on whenever tesseract is installed. A page is rendered in grey at
 ``RESOLUTION`` dpi, one page at a time, and piped to tesseract, whose hOCR
@@ -7,22 +7,27 @@ column and paragraph rebuilding as words from a text layer.
 
 Scanners feed pages sideways or upside down. Tesseract's orientation check
 (OSD) costs as much as reading the page, so it runs only when the words read
-look like garbage; the turn that worked is tried first on the next page,
-because a pack is usually fed through the scanner one way.
+look like garbage or stand on their side; the turn that worked is tried
+first on the next page, because a pack is usually fed through one way.
 """
 
 from __future__ import annotations
 
+import functools
+import gzip
+import hashlib
 import io
 import multiprocessing
 import os
 import re
 import shutil
 import subprocess
+import threading
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from xml.etree import ElementTree
 
 RESOLUTION = 200  # dpi: council print (10 pt and up) reads as well as at 300, in two thirds of the time
@@ -192,20 +197,57 @@ class Scanner:
         return Scan(words_from_hocr(hocr, RESOLUTION), turned.width * scale, turned.height * scale, turn)
 
     def _run(self, image, *args: str) -> str:
-        """tesseract on a greyscale image fed through stdin (PGM: no compression to pay for)."""
+        """tesseract on a greyscale image fed through stdin (PGM: no compression to pay for).
+
+        Outputs are kept in ``cache_dir()`` under a hash of the image and the
+        arguments, so extracting a scanned file again costs no OCR.
+        """
         data = io.BytesIO()
         image.save(data, "PPM")
+        pixels = data.getvalue()
+        cache = cache_dir()
+        kept = cache / (hashlib.sha256(pixels + "\0".join([self.version, *args]).encode()).hexdigest() + ".gz") if cache else None
+        if kept and kept.exists():
+            try:
+                return gzip.decompress(kept.read_bytes()).decode("utf-8")
+            except (OSError, EOFError, UnicodeDecodeError):
+                pass  # a damaged entry is read again
         try:
             run = subprocess.run(
                 [self.exe, "-", "stdout", *args],
-                input=data.getvalue(), capture_output=True, timeout=PAGE_TIMEOUT, env=self.env, check=False,
+                input=pixels, capture_output=True, timeout=PAGE_TIMEOUT, env=self.env, check=False,
             )
         except subprocess.TimeoutExpired:
             raise OcrError(f"tesseract timed out after {PAGE_TIMEOUT} s") from None
         if run.returncode != 0:
             detail = run.stderr.decode("utf-8", "replace").strip().splitlines()
             raise OcrError(f"tesseract failed ({detail[-1][:120] if detail else f'exit {run.returncode}'})")
+        if kept:
+            try:
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                part = kept.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
+                part.write_bytes(gzip.compress(run.stdout))
+                os.replace(part, kept)  # readers never see half an entry
+            except OSError:
+                pass  # a read-only or full disk only loses the cache
         return run.stdout.decode("utf-8", "replace")
+
+    @functools.cached_property
+    def version(self) -> str:
+        """The tesseract version line, part of every cache key."""
+        try:
+            run = subprocess.run([self.exe, "--version"], capture_output=True, timeout=30, check=False)
+        except subprocess.TimeoutExpired:
+            return ""
+        return run.stdout.decode("utf-8", "replace").split("\n", 1)[0]
+
+
+def cache_dir() -> Path | None:
+    """Where OCR outputs are kept: ``$MINUTEBOOK_OCR_CACHE`` (empty: nowhere), else the user's cache folder."""
+    chosen = os.environ.get("MINUTEBOOK_OCR_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minutebook" / "ocr"
 
 
 @contextmanager

@@ -66,6 +66,13 @@ def scanned(path: Path, pages: list[list[str]], turns: list[int] | None = None) 
     return path
 
 
+@pytest.fixture(autouse=True)
+def ocr_cache(tmp_path, monkeypatch):
+    """Each test keeps its OCR outputs to itself."""
+    monkeypatch.setenv("MINUTEBOOK_OCR_CACHE", str(tmp_path / "ocr-cache"))
+    return tmp_path / "ocr-cache"
+
+
 def texts(source) -> list[str]:
     return [b.text for b in source.blocks if b.kind == "text"]
 
@@ -90,6 +97,24 @@ def test_pages_fed_sideways_or_upside_down_are_turned_upright(tmp_path):
         "page 2 has no text layer: read by OCR (turned 180°)",
         "page 3 has no text layer: read by OCR (turned 270°)",
     ]
+
+
+@needs_tesseract
+def test_a_scan_read_again_costs_no_ocr(tmp_path, monkeypatch, ocr_cache):
+    import subprocess
+
+    from minutebook.extract import ocr
+
+    path = scanned(tmp_path / "scan.pdf", [HEARING])
+    first = texts(read_source(str(path)))
+    assert first == HEARING and len(list(ocr_cache.glob("*.gz"))) == 1
+    calls, real = [], subprocess.run
+    monkeypatch.setattr(ocr.subprocess, "run", lambda args, **kw: calls.append(args[1:]) or real(args, **kw))
+    assert texts(read_source(str(path))) == first
+    assert calls == [["--version"]]
+    monkeypatch.setenv("MINUTEBOOK_OCR_CACHE", "")
+    assert texts(read_source(str(path))) == first
+    assert calls[1:] == [["-", "stdout", "--dpi", "200", "-c", "textord_noise_rejrows=0", "hocr"]]
 
 
 @needs_tesseract
