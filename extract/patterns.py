@@ -76,7 +76,7 @@ def unspace_letters(tokens: list[str], gaps: list[float]) -> str | None:
 # A signature block: "Signed ________ Dated", "Chairman ..........".
 _FILL_IN = re.compile(r"_{4,}|\.{5,}|…{2,}")
 _SIGNER = re.compile(
-    r"(?:signed|signature|chair(?:man|person|woman)?|mayor|convenor|president|secretary|clerk|dated?)\b[:.]?$",
+    r"(?:signed|signature|chair(?:man|person|woman)?|mayor|convenor|president|secretary|clerk|dated?)(?:['’]s)?[:.]?$",
     re.IGNORECASE,
 )
 

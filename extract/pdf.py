@@ -68,7 +68,8 @@ def garbled(words: list[dict]) -> bool:
     to judge pass.
     """
     tokens = [w["text"] for w in words]
-    letters = [ch.lower() for t in tokens if "(cid:" not in t for ch in t if ch.isalpha()]
+    # Latin letters only: a page in another script is not judged by vowels.
+    letters = [ch.lower() for t in tokens if "(cid:" not in t for ch in t if ch.isalpha() and ch < "\u0250"]
     if len(tokens) < 20:
         return False
     cid = sum("(cid:" in t for t in tokens)
@@ -466,6 +467,8 @@ def _keep_furniture(text: str, alone: bool, pr: PageRead, labels: dict, repeated
     beside other words it is a heading's number. A running line is kept once,
     out of the text, because it may be all a document prints of its title.
     """
+    if not any(ch.isalnum() for ch in text):
+        return False  # a rule or ornament across the page
     stamp = P.AGENDA_STAMP.match(text)
     if stamp:
         pr.stamp = stamp.group("n")

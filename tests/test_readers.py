@@ -233,13 +233,14 @@ def test_letter_spaced_headings_read_as_words(tmp_path, spaced, expected):
 
 
 @pytest.mark.parametrize(
-    "top_line,foot_line,signature",
+    "top_line,foot_line,signature,running",
     [
-        (lambda n: f"{10860 + n}", lambda n: f"Page {n + 1} of 3", "Signed _______________________ Dated"),
-        (lambda n: "Minutes of the Harbourside Licensing Panel", lambda n: f"- {n + 1} -", "Chairman .................."),
+        (lambda n: f"{10860 + n}", lambda n: f"Page {n + 1} of 3", "Signed _______________________ Dated", []),
+        (lambda n: "Minutes of the Harbourside Licensing Panel", lambda n: f"- {n + 1} -", "Chairman ..................",
+         ["Minutes of the Harbourside Licensing Panel"]),
     ],
 )
-def test_running_lines_inside_the_body_and_signature_forms_are_not_text(tmp_path, top_line, foot_line, signature):
+def test_running_lines_inside_the_body_and_signature_forms_are_not_text(tmp_path, top_line, foot_line, signature, running):
     from pdfmaker import H
 
     pages = []
@@ -249,8 +250,10 @@ def test_running_lines_inside_the_body_and_signature_forms_are_not_text(tmp_path
         body += [(60, 90, top_line(n), "Helvetica", 11), (60, H - 120, signature, "Helvetica", 11),
                  (270, H - 85, foot_line(n), "Helvetica", 9)]
         pages.append(body)
-    src = read_source(str(make_pdf(tmp_path / "run.pdf", pages, footer=False)))
+    src = read_source(str(make_pdf(tmp_path / "run.pdf", pages, footer=False, header="_" * 60)))
     assert texts(src) == [f"{n}.1 The panel considered item {n} and agreed the recommendation." for n in (1, 2, 3)]
+    # A page-number series and a rule are no title; a running title is kept once.
+    assert [b.text for b in src.blocks if b.kind == "furniture"] == running
 
 
 def _shifted(text: str) -> str:
@@ -302,3 +305,35 @@ def test_shaded_or_boxed_prose_is_not_a_one_column_table(tmp_path, boxes):
     src = read_source(str(path))
     assert not [b for b in src.blocks if b.kind == "table"]
     assert texts(src) == ["3. " + " ".join(rows)]
+
+
+@pytest.mark.parametrize(
+    "line,form",
+    [
+        ("Signed ______________________ Dated 9th May 2031", True),
+        ("Chairman's signature ..............", True),
+        ("Mayor: __________  Clerk: __________", True),
+        ("Date ..........................", True),
+        ("The fee of ____ was agreed by the Chairman", False),
+        ("Signed copies were sent to the Clerk.", False),
+    ],
+)
+def test_signature_forms(line, form):
+    from minutebook.extract.patterns import signature_line
+
+    assert signature_line(line) is form
+
+
+@pytest.mark.parametrize(
+    "tokens,gaps,word",
+    [
+        (list("AGENDA"), [4.1, 3.9, 4.0, 4.2, 3.8], "AGENDA"),
+        (list("MINUTESOF"), [1, 1, 1, 1, 1, 1, 3, 1], "MINUTES OF"),
+        (["A", "B", "Smith"], [3.0, 3.0], None),
+        (["A", "B", "C"], [3.0, 3.0], None),
+    ],
+)
+def test_letter_spacing_closed_up_only_for_runs_of_single_letters(tokens, gaps, word):
+    from minutebook.extract.patterns import unspace_letters
+
+    assert unspace_letters(tokens, gaps) == word
