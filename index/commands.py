@@ -41,7 +41,9 @@ def _open(index_dir: str | None):
     if not windex.exists_in(index_dir):
         _say_error(index_dir, "no index here: run `minutebook ingest PATH…` first")
         sys.exit(1)
-    return windex.open_dir(index_dir)
+    from minutebook.index.ingest import open_index
+
+    return open_index(index_dir)
 
 
 class Progress(StatusLine):

@@ -60,10 +60,25 @@ class IngestReport:
         return text + (f", {self.pruned} pruned" if self.pruned else "")
 
 
+def open_index(index_dir: str, tries: int = 20):
+    """Open the index as of its latest commit.
+
+    A commit by a running ingest replaces the table of contents that
+    ``open_dir`` has just chosen, so the file it then opens can be gone; the
+    next look finds the new one.
+    """
+    for left in range(tries, 0, -1):
+        try:
+            return windex.open_dir(index_dir)
+        except FileNotFoundError:
+            if left == 1:
+                raise
+
+
 def open_or_create(index_dir: str):
     os.makedirs(index_dir, exist_ok=True)
     if windex.exists_in(index_dir):
-        return windex.open_dir(index_dir)
+        return open_index(index_dir)
     return windex.create_in(index_dir, make_schema())
 
 

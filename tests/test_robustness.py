@@ -22,14 +22,13 @@ from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pdfmaker import lines, make_pdf
-from whoosh import index as windex
 
 from minutebook.cli import cli
 from minutebook.extract import extract_source
 from minutebook.extract.dates import find_dates, parse_date, parse_time
 from minutebook.extract.read import ReadError, read_source
 from minutebook.extract.text import blocks_from_text
-from minutebook.index.ingest import LOCK_NAME, PENDING_NAME
+from minutebook.index.ingest import LOCK_NAME, PENDING_NAME, open_index
 from minutebook.index.query import search
 from minutebook.model import Source
 
@@ -59,7 +58,7 @@ def pdf(folder: Path, n: int) -> Path:
 
 
 def found(where, text: str) -> int:
-    return search(windex.open_dir(str(where)), text)["total"]
+    return search(open_index(str(where)), text)["total"]
 
 
 def scanned_pdf(path: Path, tmp: Path, text: str) -> Path:
@@ -235,7 +234,7 @@ def _lock_is_free(where: Path) -> bool:
 
 
 def _generation(where: Path) -> int:
-    return windex.open_dir(str(where)).latest_generation()
+    return open_index(str(where)).latest_generation()
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
