@@ -60,7 +60,7 @@ BODY_BEFORE_DATE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}",
     re.I,
 )
-DECISION_START = re.compile(r"^(?:it\s+was\s+)?(?:resolved|agreed|proposed|moved)\b", re.I)
+DECISION_START = re.compile(r"^(?:it\s+was\s+(?:\w+\s+)?|the\s+[\w\s]{0,30}?\s)?(?:resolved|agreed|proposed|moved|considered\s+and\s+adopted)\b", re.I)
 PRIVATE_BREAK = re.compile(r"^(?:private|confidential|exempt)\s+(?:business|items?|information)\b|^part\s+(?:b|2|ii)\b", re.I)
 
 MINUTE = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:/\d{2,4})?[a-z]?)(?:[.:)]\s*|\s+)(?P<title>[A-Z‘'\"(].*)$")
@@ -269,10 +269,12 @@ def _after_heading(text: str, h: Heading) -> str:
     k = body.find(h.number.split()[-1])
     body = body[k + len(h.number.split()[-1]) :] if k >= 0 else body
     body = re.sub(r"^[.:)\-–\s]+", "", body)
-    t = body.find(h.title) if h.title else -1
-    if t == 0:
+    whole = body.strip()
+    if h.title and body.startswith(h.title):
         body = body[len(h.title) :]
     body = body.strip(" .:-–")
+    if not body and DECISION_START.match(whole):
+        return whole  # the minute is one sentence, and that sentence is its decision ("5. It was agreed to …")
     return body if len(body.split()) >= 4 and body[:1].isupper() or DECISION_START.match(body) else ""
 
 
