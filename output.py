@@ -176,6 +176,16 @@ def _entity(e) -> dict:
     return out
 
 
+def _decided(r) -> str:
+    """``  — lost 14-45-4 (Mr Hood / Mr Baldock)``: outcome, printed counts, mover and seconder."""
+    parts = [r.outcome] if r.outcome else []
+    if r.votes:
+        parts.append("-".join("?" if n is None else str(n) for n in (r.votes.for_, r.votes.against, r.votes.abstain)))
+    if r.mover:
+        parts.append(f"({r.mover}" + (f" / {r.seconder})" if r.seconder else ")"))
+    return ("  — " + " ".join(parts)) if parts else ""
+
+
 def to_text(ex: Extraction, markdown: bool = False) -> str:
     """A readable outline: documents, their sections and tables, meetings."""
     h1, h2, h3, bullet = ("# ", "## ", "### ", "- ") if markdown else ("", "  ", "    ", "    ")
@@ -203,7 +213,7 @@ def to_text(ex: Extraction, markdown: bool = False) -> str:
             pages = f" (pages {a.page_start}-{a.page_end})" if a.page_start else ""
             out.append(f"{bullet}{a.number}. {a.title}{pages}")
         for r in m.resolutions:
-            out.append(f"{bullet}minute {r.minute}: {r.title}")
+            out.append(f"{bullet}minute {r.minute}: {r.title}{_decided(r)}")
             for i, c in enumerate(r.clauses, start=1):
                 out.append(f"{bullet}  {i}) {c}")
             if not r.clauses:
