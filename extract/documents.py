@@ -238,7 +238,7 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
         doc.title = _clean_title(first)
         doc.date = _first_date(head[:6])
         return doc
-    if any(PACK.match(b.text) or AGENDA_WORD.match(b.text) for b in head[:3]) or looks_like_agenda(texts):
+    if any(PACK.match(b.text) or AGENDA_WORD.match(b.text) for b in head[:3]) or looks_like_agenda(blocks):
         doc.kind = "agenda"
         doc.title = next(
             (b.text for b in head if COMMITTEE_WORDS.search(b.text) and not PACK.match(b.text) and len(b.text.split()) <= 15),
