@@ -28,7 +28,8 @@ BLANK_PAGE = re.compile(r"^this page (?:is )?(?:intentionally|deliberately) (?:l
 NOTE_TITLE = re.compile(r"^(?:briefing note|briefing paper|information note|(?:cabinet |committee |officer |public |scrutiny )?report)\.?$", re.I)
 MINUTES = re.compile(
     r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:meeting|proceedings)\s+of\b|^(?:(?:agreed|approved|draft|confirmed|unconfirmed|signed)\s+)?minutes\s+(?:of|for)\b|^minutes$"
-    r"|^minutes\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:meeting|proceedings)\b",
+    r"|^minutes\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:meeting|proceedings)\b"
+    r"|\bminutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w&'’-]+\s+){1,6}?(?:meeting|proceedings)\b",
     re.I,
 )
 # Labels that open an attendance list: minutes, not an agenda, print who was there.
@@ -288,10 +289,11 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
 
 
 def _minutes_title(text: str) -> re.Match | None:
-    """A ``Minutes of …`` title near the start of a paragraph; a sentence that
-    mentions "the draft Minutes of the meeting of …" further in is not one."""
-    m = MINUTES.search(text[:80])
-    return m if m and m.start() <= 30 and not re.search(r"[.,;:]", text[: m.start()]) else None
+    """A ``Minutes of …`` title, perhaps after the body's name ("The Golden
+    Sunshine Housing Corporation Minutes of the Board Meeting"); a sentence that
+    mentions "copy of draft Minutes of the meeting of …" after a comma is not one."""
+    m = MINUTES.search(text[:160])
+    return m if m and not re.search(r"[.,;:]", text[: m.start()]) else None
 
 
 def _attendance_follows(blocks: list[Block], i: int) -> bool:

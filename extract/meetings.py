@@ -200,6 +200,7 @@ def _title_committee(title: str | None) -> str | None:
 def _bare_committee(text: str) -> str | None:
     """A body's name without a ``Minutes of the meeting of`` before it or ``held …`` after it."""
     text = MINUTES_PREFIX.sub("", _collapse(text))
+    text = re.sub(r"\s+minutes\s+of\s+(?:the\s+)?", " ", text, flags=re.I)  # "X Corporation Minutes of the Board"
     text = re.split(r"\s+(?:was\s+)?(?:held|scheduled|convened)\b", text, maxsplit=1, flags=re.I)[0]
     return text.strip(" ,.-–—:") or None
 
