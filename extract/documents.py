@@ -32,6 +32,8 @@ MINUTES = re.compile(
     r"|\bminutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w&'’-]+\s+){1,6}?(?:meeting|proceedings)\b",
     re.I,
 )
+# Minutes that open with a sentence instead of a title: "A regular meeting of the X was held on …".
+MEETING_HELD = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+){0,3}?meeting\s+of\s+(?:the\s+)?[^.]{3,150}?\s(?:was\s+)?held\b", re.I)
 # Labels that open an attendance list: minutes, not an agenda, print who was there.
 PRESENT_LABEL = re.compile(
     r"^(?:\(?[a-z1-9][.)]\s+)?(?:(?:members|councillors|council\s+members|trustees|directors)\s+)?present\b(?!\s+(?:a|the|their|his|her)\b)"
@@ -132,7 +134,7 @@ class _State:
         text = block.text
         strong = (
             NOTE_TITLE.match(text)
-            or (_minutes_title(text) and _attendance_follows(blocks, i))
+            or ((_minutes_title(text) or block.new_page and MEETING_HELD.match(text)) and _attendance_follows(blocks, i))
             or PACK.match(text)
             or self._work_programme_title(text)
         )
