@@ -160,3 +160,45 @@ def test_a_minute_about_earlier_minutes_does_not_start_a_document():
         ("2", "Minutes of the meeting held on 4 April 2031"),
         ("3", "Harbour Dues"),
     ]
+
+
+def _pdf_pages(pages: list[list[str]]) -> list[Block]:
+    """Blocks as the PDF reader gives them: each page's first block marks a new page."""
+    out = []
+    for n, texts in enumerate(pages, start=1):
+        out += [Block("text", t, page=n, new_page=(k == 0)) for k, t in enumerate(texts)]
+    return out
+
+
+def test_other_bodies_minutes_in_a_pack_are_meetings_of_their_own():
+    """Correspondence minutes headed by the body's name before 'Minutes of …', or by a
+    'A regular meeting of … was held' sentence, each start a document and a meeting."""
+    council = [
+        "MINUTES", "TOWNSHIP OF ASHGROVE Tuesday, June 3, 2031",
+        "A regular meeting of the Township of Ashgrove Council was held on Tuesday, June 3, 2031 starting at 7:00 p.m.",
+        "Present: Mayor Ann Lowe and Councillors Ben Ortiz and Carla Reyes.",
+        "R2031-120 B. Ortiz, C. Reyes: That the agenda be adopted as presented. Carried.",
+        "R2031-121 C. Reyes, B. Ortiz: That the accounts be paid. Carried.",
+    ]
+    housing = [
+        "The Westvale Housing Co-operative Minutes of the Board of Directors Meeting", "Tuesday May 13, 2031",
+        "Present: Ann Lowe, Gail Park and Hugh Moss.",
+        "1. Call to order", "2. Approval of the Agenda",
+        "Resolution No. 2031-14 Moved by Gail, seconded by Hugh that the agenda be adopted. Carried",
+    ]
+    library = [
+        "A regular meeting of the Ashgrove Library Board was held on Wednesday, May 21, 2031 at 6:00 p.m.",
+        "PRESENT: Dev Shah (Chair), Ivy Fox, Jon Grey.",
+        "1.0 CALL TO ORDER", "The Chair called the meeting to order.", "2.0 APPROVAL OF THE AGENDA",
+        "Be It Resolved, that the agenda be approved. Carried.",
+    ]
+    src = Source(path="x.pdf", format="pdf", sha256="", pages=3, blocks=_pdf_pages([council, housing, library]))
+    docs = split_documents(src)
+    meetings = find_meetings(docs, src)
+    assert [d.kind for d in docs] == ["minutes", "minutes", "minutes"]
+    assert [(m.committee, m.date) for m in meetings] == [
+        ("Township of Ashgrove Council", "2031-06-03"),
+        ("The Westvale Housing Co-operative Board of Directors", "2031-05-13"),
+        ("Ashgrove Library Board", "2031-05-21"),
+    ]
+    assert [i.number for i in meetings[2].minutes_items] == ["1.0", "2.0"]
