@@ -32,6 +32,8 @@ MINUTES = re.compile(
     r"|\bminutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w&'’-]+\s+){1,6}?(?:meeting|proceedings)\b",
     re.I,
 )
+# "Minutes of the last meeting to be circulated": a sentence about minutes, not a title.
+SENTENCE_GOES_ON = re.compile(r"\s+(?:to\s+be|be|were|was|had|have|has|are|is|would|will)\b", re.I)
 # Minutes that open with a sentence instead of a title: "A regular meeting of the X was held on …".
 MEETING_HELD = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+){0,3}?meeting\s+of\s+(?:the\s+)?[^.]{3,150}?\s(?:was\s+)?held\b", re.I)
 # Labels that open an attendance list: minutes, not an agenda, print who was there.
@@ -295,7 +297,9 @@ def _minutes_title(text: str) -> re.Match | None:
     Sunshine Housing Corporation Minutes of the Board Meeting"); a sentence that
     mentions "copy of draft Minutes of the meeting of …" after a comma is not one."""
     m = MINUTES.search(text[:160])
-    return m if m and not re.search(r"[.,;:]", text[: m.start()]) else None
+    if not m or re.search(r"[.,;:]", text[: m.start()]) or SENTENCE_GOES_ON.match(text[m.end() :]):
+        return None
+    return m
 
 
 def _attendance_follows(blocks: list[Block], i: int) -> bool:
