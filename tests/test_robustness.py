@@ -253,7 +253,7 @@ def test_killed_ingest_leaves_the_old_index_and_a_rerun_finishes(tmp_path, sig):
     proc.send_signal(sig)
     out, err = proc.communicate()
     if sig == signal.SIGINT:
-        assert proc.returncode == 130 and "Traceback" not in err
+        assert proc.returncode == 130 and "Traceback" not in err, (proc.returncode, out, err)
         assert err.strip().endswith("interrupted: the index keeps what was committed; run ingest again to finish")
     else:
         assert proc.returncode == -signal.SIGKILL
