@@ -272,7 +272,9 @@ def _write(ix, todo, gone, report, progress, opts) -> None:
                 writer, pending, last_commit = ix.writer(limitmb=128), 0, time.monotonic()
         writer.commit()
     except BaseException:
-        writer.cancel()
+        # An interrupt between a commit and the next writer finds this one closed already.
+        if not writer.is_closed:
+            writer.cancel()
         raise
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import BUNDLED
 from filelock import FileLock
 from whoosh import index as windex
 
@@ -300,3 +301,31 @@ def test_entity_filter_reaches_entities_in_table_rows(shared_ix):
     found = search(ix, "early years", entities=["INDICATOR:Good Level of Development"], limit=5)
     assert found["hits"][0]["title"] == "2. Early Years Foundation Stage Profile (final)"
     assert found["hits"][0]["type"] == "table"
+
+
+def test_interrupt_just_after_a_commit_is_an_interrupt_not_a_closed_writer_error(tmp_path, monkeypatch):
+    """Ctrl-C landing between a commit and the next writer once surfaced as whoosh's
+    'This writer is closed' traceback; it must stay a KeyboardInterrupt, with the commit kept."""
+    from whoosh.writing import SegmentWriter
+
+    from minutebook.index import ingest as ingest_module
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("hcc_youth_hub_note.txt", "hcc_hsg_2024-07-11.pdf"):
+        shutil.copy(BUNDLED / name, docs / name)
+    real_commit = SegmentWriter.commit
+
+    def commit_then_interrupt(self, *args, **kwargs):
+        real_commit(self, *args, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_module, "COMMIT_EVERY", 1)
+    monkeypatch.setattr(SegmentWriter, "commit", commit_then_interrupt)
+    where = str(tmp_path / "ix")
+    with pytest.raises(KeyboardInterrupt):
+        ingest([str(docs)], where, jobs=1)
+    monkeypatch.setattr(SegmentWriter, "commit", real_commit)
+    assert windex.open_dir(where).doc_count() > 0
+    report = ingest([str(docs)], where, jobs=1)
+    assert (report.ingested, report.unchanged, report.errors) == (1, 1, [])
