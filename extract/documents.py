@@ -21,13 +21,13 @@ from minutebook.extract.agenda import looks_like_agenda, parse_agenda_items
 from minutebook.extract.dates import find_dates, parse_date
 from minutebook.extract.decisions import decision_at
 from minutebook.extract.minutes import minute_headings
-from minutebook.extract.styles.vocab import COMMITTEE_WORDS
+from minutebook.extract.styles.vocab import COMMITTEE_WORDS, MINUTES_STATUS
 from minutebook.model import Block, Document, Source
 
 BLANK_PAGE = re.compile(r"^this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?$", re.I)
 NOTE_TITLE = re.compile(r"^(?:briefing note|briefing paper|information note|(?:cabinet |committee |officer |public |scrutiny )?report)\.?$", re.I)
 MINUTES = re.compile(
-    r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:meeting|proceedings)\s+of\b|^(?:(?:agreed|approved|draft|confirmed|unconfirmed|signed)\s+)?minutes\s+(?:of|for)\b|^minutes$"
+    rf"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,2}}(?:meeting|proceedings)\s+of\b|^(?:{MINUTES_STATUS}\s+)?minutes\s+(?:of|for)\b|^minutes$"
     r"|^minutes\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:meeting|proceedings)\b"
     r"|\bminutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w&'’-]+\s+){1,6}?(?:meeting|proceedings)\b",
     re.I,

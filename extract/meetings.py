@@ -17,7 +17,7 @@ from minutebook.extract.dates import find_dates, parse_date, parse_time
 from minutebook.extract.decisions import decision_at
 from minutebook.extract.minutes import Heading, minute_headings
 from minutebook.extract.styles.numbering import sequence_key
-from minutebook.extract.styles.vocab import COMMITTEE_WORDS, WEEKDAY
+from minutebook.extract.styles.vocab import COMMITTEE_WORDS, MINUTES_STATUS, WEEKDAY
 from minutebook.extract.styles.vocab import collapse as _collapse
 from minutebook.model import Block, Document, Meeting, MinutesItem, Source
 
@@ -37,7 +37,7 @@ HELD_PLACE = re.compile(
 PLACE_AFTER_TIME = re.compile(r"\b(?:[ap]\.?m\b\.?|noon)\s*,?\s+(?:in|at)\s+(?P<place>.+?)\s*\.?$", re.I)
 
 MINUTES_PREFIX = re.compile(
-    r"^(?:(?:agreed|approved|draft|confirmed|unconfirmed|signed)\s+)?minutes\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?"
+    rf"^(?:{MINUTES_STATUS}\s+)?minutes\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:\w+\s+)?(?:meeting|proceedings)\s+(?:of|at)\s+(?:the\s+|a\s+)?)?",
     re.I,
 )

@@ -9,6 +9,8 @@ WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)"
 # A month's name or its abbreviation, as a whole word's start (no group: embed it where needed).
 MONTH_NAME = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
+# Words printed before "Minutes" to say which version they are ("DRAFT Minutes of …").
+MINUTES_STATUS = r"(?:agreed|approved|draft|confirmed|unconfirmed|signed)"
 # Words that make a name the name of a body (committee, board, council…).
 BODY_WORDS = (
     "board|committee|cabinet|council|panel|forum|commission|partnership|sub-committee|executive"
