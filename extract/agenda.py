@@ -285,6 +285,17 @@ def _strip_contacts(text: str) -> str:
     return _collapse(re.sub(r"\([^()]*\)", " ", text))
 
 
+def _labelled(texts: list[str]):
+    """``(index, field, value)`` for each labelled line; a label alone on its line takes the next line as its value."""
+    for i, text in enumerate(texts):
+        field, value = _label(text)
+        if field is None:
+            continue
+        if value == "" and i + 1 < len(texts):
+            value = texts[i + 1]
+        yield i, field, value
+
+
 def _label(text: str) -> tuple[str | None, str | None]:
     """The field a labelled line gives and its value on the line (``""`` when on the next line)."""
     for style, rx in LABELS:
@@ -316,12 +327,7 @@ def _when_where(front: list[_Line]) -> tuple[str | None, str | None, str | None]
     """
     texts = [ln.text for ln in front]
     fields: dict[str, str] = {}
-    for i, text in enumerate(texts):
-        field, value = _label(text)
-        if field is None:
-            continue
-        if value == "" and i + 1 < len(texts):
-            value = texts[i + 1]
+    for i, field, value in _labelled(texts):
         if field in ("date", "when") and _letter_date(front, i):
             continue
         fields.setdefault(field, value)
@@ -389,13 +395,7 @@ def _place_sentence(texts: list[str]) -> str | None:
 def front_labels(texts: list[Block]) -> tuple[str | None, str | None, str | None]:
     """Date, time and place from ``Date``/``Time``/``Venue`` labelled lines near the top."""
     date = time = place = None
-    lines = [b.text.strip() for b in texts[:30]]
-    for i, text in enumerate(lines):
-        field, value = _label(text)
-        if field is None:
-            continue
-        if value == "" and i + 1 < len(lines):
-            value = lines[i + 1]
+    for _, field, value in _labelled([b.text.strip() for b in texts[:30]]):
         if field == "place":
             place = place or _collapse(value) or None
             continue

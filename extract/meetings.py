@@ -15,13 +15,12 @@ from minutebook.extract.agenda import FRONT_LABEL, agenda_meeting, front_labels,
 from minutebook.extract.attendance import ATTENDANCE_LABEL, SECTION_BREAK, meeting_attendance, minuted_apologies
 from minutebook.extract.dates import find_dates, parse_date, parse_time
 from minutebook.extract.decisions import decision_at
-from minutebook.extract.minutes import Heading, minute_headings
+from minutebook.extract.minutes import LEAD, Heading, minute_headings
 from minutebook.extract.styles.numbering import sequence_key
 from minutebook.extract.styles.vocab import COMMITTEE_WORDS, MINUTES_STATUS, WEEKDAY
 from minutebook.extract.styles.vocab import collapse as _collapse
 from minutebook.model import Block, Document, Meeting, MinutesItem, Source
 
-LEAD = re.compile(r"^(?:[•·▪‣◦●○■□➢►✓*]|-(?=\s))\s*")
 
 MINUTES_HEAD = re.compile(r"\bminutes\s+of\b", re.I)
 HEAD_COMMITTEE = re.compile(
@@ -50,20 +49,16 @@ BODY_BEFORE_MEETING = re.compile(
     r"^(?P<body>.+?)\s+(?:(?:public|regular|ordinary|special|annual(?:\s+general)?|extraordinary|monthly|inaugural|agm)\s+)*meeting\b",
     re.I,
 )
-DATE_TAIL = re.compile(
+# A date printed after a body's name ("– Tuesday 14th July 2020", ", October 19, 2022").
+_DATE_AFTER = (
     r"\s*[-–—,:]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}.*$",
-    re.I,
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}"
 )
-BODY_BEFORE_DATE = re.compile(
-    r"^(?P<body>[^,]{3,80}?)\s*[-–—,:]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}",
-    re.I,
-)
+DATE_TAIL = re.compile(_DATE_AFTER + r".*$", re.I)
+BODY_BEFORE_DATE = re.compile(r"^(?P<body>[^,]{3,80}?)" + _DATE_AFTER, re.I)
 DECISION_START = re.compile(r"^(?:it\s+was\s+(?:\w+\s+)?|the\s+[\w\s]{0,30}?\s)?(?:resolved|agreed|proposed|moved|considered\s+and\s+adopted)\b", re.I)
 PRIVATE_BREAK = re.compile(r"^(?:private|confidential|exempt)\s+(?:business|items?|information)\b|^part\s+(?:b|2|ii)\b", re.I)
 
-MINUTE = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}(?:/\d{2,4})?[a-z]?)(?:[.:)]\s*|\s+)(?P<title>[A-Z‘'\"(].*)$")
 CLOSED = re.compile(r"\b(?:meeting|proceedings)\s+(?:closed|ended|finished|terminated|concluded|rose)\s+at\s+(?P<t>.+)$", re.I)
 DECLARATIONS = re.compile(r"\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b|\bdisclosures?\s+of\s+interests?\b", re.I)
 APOLOGIES_MINUTE = re.compile(r"^apologies\b", re.I)
