@@ -28,6 +28,7 @@ from minutebook.extract.styles.decisions import (
     SIDES,
     VOTES,
 )
+from minutebook.extract.styles.vocab import HONOURS
 from minutebook.extract.styles.vocab import collapse as _collapse
 from minutebook.model import Block, MinutesItem, Resolution, Votes
 
@@ -542,7 +543,7 @@ def _read_names(text: str, side: str, votes: Votes) -> None:
     m = TRAILING_COUNT.search(_strip_result(text))
     names_text = re.sub(r"^(?:councillors|councilors|members)\s+", "", TRAILING_COUNT.sub("", _strip_result(text)).strip(), flags=re.I)
     names = [t.strip(" .") for t in names_text.split(",") if t.strip(" .")]
-    names = [n for n in names if n.upper() not in {"CBE", "OBE", "MBE", "JP", "DL", "BEM", "KC", "QC"}]
+    names = [n for n in names if n.lower() not in HONOURS]  # an honour split off by a comma is not a voter
     votes.names.setdefault(side, []).extend(names)
     if m:
         _set(votes, side, int(m.group("n")))
