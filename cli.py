@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
+import time
 
 import click
 
 from minutebook import __version__
+from minutebook.index.commands import budget_options
 from minutebook.progress import StatusLine
 
 
 class PageProgress(StatusLine):
     """Pages of a long PDF read so far, and the rate."""
 
-    def __init__(self, path: str):
-        super().__init__()
-        self.path = path
-
-    def __call__(self, done: int, total: int) -> None:
-        self.show(f"{self.path}: page {done}/{total} ({self.rate(done):.1f} pages/s)")
+    def __call__(self, path: str, done: int, total: int) -> None:
+        if done <= 1:
+            self.start = time.perf_counter()
+        self.show(f"{path}: page {done}/{total} ({self.rate(done):.1f} pages/s)")
 
 
 def fail(path: str, reason: str) -> None:
     """The one-line error every command gives for a file it cannot use."""
-    click.echo(f"minutebook: {path}: {reason}", err=True)
+    from minutebook.output import escape_controls
+
+    click.echo(escape_controls(f"minutebook: {path}: {reason}"), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,95 +37,138 @@ def cli():
     """Structured, searchable records from published council papers."""
 
 
+def _files(paths) -> tuple[list[str], int]:
+    """The files to read: folders give their supported files; a missing path fails here, with one line."""
+    from minutebook.extract.read import supported_files
+
+    found, errors = supported_files(paths)
+    for path, reason in errors:
+        fail(path, reason)
+    return found, len(errors)
+
+
+def _extract_job(path, progress, password, ocr, entities, fmt):
+    """Worker: one file's output (contract or text) and its notes."""
+    from minutebook.extract import extract_file
+    from minutebook.extract.caps import cap_warnings
+    from minutebook.extract.ocr import page_notes
+    from minutebook.index.ingest import tag_entities
+    from minutebook.output import to_json, to_text
+
+    ex = extract_file(path, password=password, ocr=ocr, progress=progress)
+    notes = page_notes(ex.source) + cap_warnings(ex.source)
+    if entities:
+        untagged = tag_entities(ex)
+        if untagged:
+            notes.append(untagged)
+    out = to_json(ex, display_path=path) if fmt == "json" else to_text(ex, markdown=fmt == "markdown")
+    return out, notes
+
+
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "text", "markdown"]), default="text", show_default=True)
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
 @click.option("--ocr/--no-ocr", default=None, help="Read pages with no text layer (scans) with tesseract  [default: when it is installed].")
 @click.option("--entities/--no-entities", default=True, show_default=True, help="Tag entities with the spaCy pipeline.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
-def extract(files, fmt, password, ocr, entities, quiet):
-    """Extract documents, sections, tables, meetings and entities from FILES.
+@budget_options
+def extract(files, fmt, password, ocr, entities, quiet, timeout, memory_mb):
+    """Extract documents, sections, tables, meetings and entities from FILES (and the papers in folders).
 
     With one file, --format json prints the contract object; with several, a
     JSON array of them.
     """
-    from minutebook.extract import ReadError, extract_file
-    from minutebook.extract.ocr import page_notes, unavailable_reason
-    from minutebook.index.ingest import tag_entities
-    from minutebook.output import to_json, to_text
+    from minutebook.extract.budget import Budget, run_files
+    from minutebook.extract.ocr import unavailable_reason
+    from minutebook.output import escape_controls
 
     if ocr and unavailable_reason():  # asked for explicitly, so missing tesseract is an error
         raise click.UsageError(unavailable_reason())
-    results, failed = [], 0
-    show = not quiet and sys.stderr.isatty()
-    for path in files:
-        progress = PageProgress(path) if show else None
-        try:
-            ex = extract_file(path, password=password, ocr=ocr is not False, progress=progress)
-        except ReadError as exc:
-            fail(path, str(exc))
+    paths, failed = _files(files)
+    results = []
+    progress = PageProgress() if not quiet and sys.stderr.isatty() else None
+    job = functools.partial(_extract_job, password=password, ocr=ocr is not False, entities=entities, fmt=fmt)
+    for path, result, reason in run_files(paths, job, Budget(timeout, memory_mb), on_page=progress):
+        if progress:
+            progress.close()
+        if reason is not None:
+            fail(path, reason)
             failed += 1
             continue
-        finally:
-            if progress:
-                progress.close()
-        for note in page_notes(ex.source):
+        out, notes = result
+        for note in notes:
             fail(path, note)
-        if entities:
-            untagged = tag_entities(ex)
-            if untagged:
-                fail(path, untagged)
         if fmt == "json":
-            results.append(to_json(ex, display_path=path))
+            results.append(out)
         else:
-            click.echo(to_text(ex, markdown=fmt == "markdown"))
+            click.echo(escape_controls(out, keep="\n\t"))
     if fmt == "json":
-        payload = results[0] if len(files) == 1 and results else results
-        if results or len(files) > 1:
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        single = len(files) == 1 and len(paths) == 1 and not os.path.isdir(files[0])
+        payload = results[0] if single and results else results
+        if results or not single:
+            click.echo(escape_controls(json.dumps(payload, ensure_ascii=False, indent=2), keep="\n"))
     if failed:
         sys.exit(1)
 
 
+def _entities_job(path, progress, terms, model):
+    """Worker: the entities of one file."""
+    from minutebook.extract import extract_file
+    from minutebook.nlp import tag_documents
+
+    ex = extract_file(path, progress=progress)
+    return tag_documents(ex.documents, nlp=_nlp(model, terms))
+
+
+@functools.lru_cache(maxsize=1)
+def _nlp(model, terms):
+    from minutebook.nlp import build_nlp
+
+    return build_nlp(model=model, terms=terms)
+
+
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--terms", type=click.Path(exists=True, dir_okay=False), help="YAML file of extra terms: label, name, aliases.")
 @click.option("--model", default=None, help="An installed spaCy English model whose PERSON/ORG spans may add to the rules.")
 @click.option("--label", "labels", multiple=True, help="Only these labels (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def entities(files, terms, model, labels, fmt):
-    """List the entities in FILES by label, with counts, one canonical name each."""
+@budget_options
+def entities(files, terms, model, labels, fmt, timeout, memory_mb):
+    """List the entities in FILES (and the papers in folders) by label, with counts, one canonical name each."""
     from collections import Counter, defaultdict
 
-    from minutebook.extract import ReadError, extract_file
-    from minutebook.nlp import build_nlp, canonicalize, tag_documents
+    from minutebook.extract.budget import Budget, run_files
+    from minutebook.nlp import canonicalize
+    from minutebook.output import escape_controls
 
     try:
-        nlp = build_nlp(model=model, terms=terms)
+        _nlp(model, terms)  # a bad model or terms file fails once, here; workers inherit the pipeline
     except (OSError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
-    found, failed = [], 0
-    for path in files:
-        try:
-            ex = extract_file(path)
-        except ReadError as exc:
-            fail(path, str(exc))
+        fail(terms if isinstance(exc, ValueError) and terms else model or "model", str(exc))
+        sys.exit(2)
+    paths, failed = _files(files)
+    found = []
+    job = functools.partial(_entities_job, terms=terms, model=model)
+    for path, result, reason in run_files(paths, job, Budget(timeout, memory_mb)):
+        if reason is not None:
+            fail(path, reason)
             failed += 1
-            continue
-        found.extend(tag_documents(ex.documents, nlp=nlp))
+        else:
+            found.extend(result)
     canonicalize(found)  # one name per entity across all the files given
     counts: dict[str, Counter] = defaultdict(Counter)
     for e in found:
         if not labels or e.label in labels:
             counts[e.label][e.canonical] += 1
     if fmt == "json":
-        click.echo(json.dumps({label: dict(c.most_common()) for label, c in sorted(counts.items())}, ensure_ascii=False, indent=2))
+        click.echo(escape_controls(json.dumps({label: dict(c.most_common()) for label, c in sorted(counts.items())}, ensure_ascii=False, indent=2), keep="\n"))
     else:
         for label, c in sorted(counts.items()):
-            click.echo(f"{label} ({sum(c.values())})")
+            click.echo(escape_controls(f"{label} ({sum(c.values())})"))
             for name, n in c.most_common():
-                click.echo(f"  {n:4d}  {name}")
+                click.echo(escape_controls(f"  {n:4d}  {name}"))
     if failed:
         sys.exit(1)
 

@@ -15,6 +15,16 @@ from minutebook.model import Extraction, Meeting, Table
 SCHEMA = "minutebook.extract/1"
 
 
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str, keep: str = "") -> str:
+    """``text`` safe for a terminal: control characters (escape sequences, a
+    newline forging a line, bidi overrides) as ``\\uXXXX``, except those in
+    ``keep``. The form is also a JSON escape, so JSON text stays valid."""
+    return _CONTROLS.sub(lambda m: m[0] if m[0] in keep else f"\\u{ord(m[0]):04x}", text)
+
+
 def _s(text: str | None) -> str | None:
     """Contract strings: NFC, whitespace collapsed, never ``""``."""
     if text is None:

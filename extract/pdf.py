@@ -19,6 +19,7 @@ from typing import Callable
 
 import pdfplumber
 
+from minutebook.extract import caps
 from minutebook.extract import patterns as P
 from minutebook.extract.unruled import find_unruled
 from minutebook.model import Block, Source, Table
@@ -53,6 +54,7 @@ class PageRead:
     needs_ocr: bool = False
     ocr_note: str | None = None  # what OCR made of a page with no text layer
     garbled: bool = False  # the text layer decodes to garbage: its words are left out
+    notes: list[str] = field(default_factory=list)  # resources past a cap (``caps``)
 
 
 VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
@@ -179,7 +181,8 @@ def _gutter(words: list[dict], width: float) -> float | None:
         return None
     lo, hi = int(width * 0.3), int(width * 0.7)
     best = None
-    for x in range(lo, hi):
+    # Every point across a page, but no more than 400 tries on an absurdly wide one.
+    for x in range(lo, hi, max(1, (hi - lo) // 400)):
         crossing = sum(1 for w in body if w["x0"] < x < w["x1"])
         if crossing > len(body) * 0.01:
             continue
@@ -237,6 +240,20 @@ def _clean_cell(cell: str | None) -> str:
     return "\n".join(P.join_wrapped(run) for run in runs)
 
 
+def _find_tables(page, pr: PageRead) -> list:
+    """pdfplumber's ruled tables, unless the page's ruling grid is past ``caps.RULING_CELLS``.
+
+    The table finder's time grows with the cube of the grid's side (100×100
+    lines 4 s, 200×200 45 s); past the cap the page's words are read as text.
+    """
+    rows = {round(e["top"]) for e in page.horizontal_edges}
+    columns = {round(e["x0"]) for e in page.vertical_edges}
+    if len(rows) * len(columns) > caps.RULING_CELLS:
+        caps.note(f"{len(rows)}×{len(columns)} ruling lines (more than {caps.RULING_CELLS} crossings): tables read as text")
+        return []
+    return page.find_tables()
+
+
 def read_page(page, page_no: int, scanner=None) -> PageRead:
     """One page's lines and tables; a scanned page is read by ``scanner`` (an ``ocr.Scanner``) when given."""
     width, height = float(page.width), float(page.height)
@@ -265,7 +282,7 @@ def read_page(page, page_no: int, scanner=None) -> PageRead:
     if not words:
         return pr
     tables = []
-    for t in page.find_tables():
+    for t in _find_tables(page, pr):
         extracted = t.extract()
         # Rules or shading around lines of prose (a boxed or highlighted
         # paragraph) make a one-column "table": that text stays prose.
@@ -336,14 +353,23 @@ def read_pdf(
 ) -> Source:
     from minutebook.extract.ocr import scanner
 
+    caps.install()
     pages: list[PageRead] = []
     metadata: dict[str, str] = {}
     # reader is None when OCR is off or tesseract is missing: scanned pages are then reported, not read.
     with pdfplumber.open(path, password=password or "") as pdf, scanner(pdf, ocr) as reader:
         total = len(pdf.pages)
         metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
+        caps.take_notes()
         for i, page in enumerate(pdf.pages, start=1):
-            pages.append(read_page(page, i, reader))
+            try:
+                pr = read_page(page, i, reader)
+            except Exception as exc:  # pdfplumber wraps what pdfminer raises
+                if not isinstance(exc.args[0] if exc.args else exc, caps.ResourceCap) and not isinstance(exc, caps.ResourceCap):
+                    raise
+                pr = PageRead(i, 0.0, 0.0, [])
+            pr.notes = caps.take_notes()
+            pages.append(pr)
             page.close()
             if progress:
                 progress(i, total)
@@ -409,6 +435,7 @@ def assemble(path: str, sha256: str, pages: list[PageRead], metadata: dict[str, 
             warnings.append(f"page {pr.number} {pr.ocr_note}")
         if pr.garbled and not pr.ocr_note:
             warnings.append(f"page {pr.number} has a text layer that does not decode to words (broken font): needs OCR")
+        warnings.extend(f"page {pr.number}: {n}" for n in pr.notes)
         first_on_page = True
         for it in pr.items:
             if isinstance(it, Line) and P.signature_line(it.text):

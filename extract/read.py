@@ -9,6 +9,26 @@ import stat
 from minutebook.model import Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
+SUFFIXES = (".pdf",) + TEXT_SUFFIXES
+
+
+def supported_files(paths) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files named directly, plus the supported files under named folders (sorted); and (path, reason) for what is missing."""
+    found, errors = [], []
+
+    def unreadable(exc: OSError) -> None:
+        errors.append((exc.filename, (exc.strerror or str(exc)).lower()))
+
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p, onerror=unreadable):
+                dirs.sort()
+                found.extend(os.path.join(root, name) for name in sorted(files) if name.lower().endswith(SUFFIXES))
+        elif os.path.lexists(p):
+            found.append(p)
+        else:
+            errors.append((p, "no such file"))
+    return found, errors
 
 
 class ReadError(Exception):

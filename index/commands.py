@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from minutebook.extract.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
 from minutebook.progress import StatusLine
 
 from minutebook.index import ENV_VAR, default_index_dir
@@ -30,8 +31,20 @@ def _filter_options(f):
     return click.option("--committee", help="Words of the committee's name.")(f)
 
 
+def budget_options(f):
+    """--timeout and --memory: what reading one file may cost before it is given up with one line."""
+    f = click.option("--memory", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB, show_default=True, metavar="MB",
+                     envvar="MINUTEBOOK_MEMORY",
+                     help="Give up a file whose reading needs more address space than this (0: no cap).")(f)
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_SECONDS, show_default=True,
+                        metavar="SECONDS", envvar="MINUTEBOOK_TIMEOUT",
+                        help="Give up a file whose reading takes longer than this.")(f)
+
+
 def _say_error(path: str, reason: str) -> None:
-    click.echo(f"minutebook: {path}: {reason}", err=True)
+    from minutebook.output import escape_controls
+
+    click.echo(escape_controls(f"minutebook: {path}: {reason}"), err=True)
 
 
 def _open(index_dir: str | None):
@@ -58,13 +71,13 @@ class Progress(StatusLine):
         _say_error(path, message)
 
 
-def _run_ingest(paths, index_dir, jobs, prune, quiet, password=None, ocr=False, timeout=None) -> int:
-    from minutebook.index.ingest import DEFAULT_TIMEOUT, IndexBusy, ingest
+def _run_ingest(paths, index_dir, jobs, prune, quiet, password=None, ocr=False, budget=None) -> int:
+    from minutebook.index.ingest import IndexBusy, ingest
 
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         report = ingest(paths, index_dir, jobs=jobs, prune=prune, progress=progress, password=password, ocr=ocr,
-                        timeout=timeout or DEFAULT_TIMEOUT, notify=progress.note)
+                        budget=budget or Budget(), notify=progress.note)
     except IndexBusy as exc:
         _say_error(index_dir, str(exc))
         return 2
@@ -86,9 +99,8 @@ def _run_ingest(paths, index_dir, jobs, prune, quiet, password=None, ocr=False, 
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Extraction processes [default: all cores].")
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
 @click.option("--ocr/--no-ocr", default=None, help="Read pages with no text layer (scans) with tesseract  [default: when it is installed].")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300, show_default=True, metavar="SECONDS",
-              help="Skip a file whose extraction takes longer than this.")
-def ingest_cmd(paths, index_dir, prune, quiet, jobs, password, ocr, timeout):
+@budget_options
+def ingest_cmd(paths, index_dir, prune, quiet, jobs, password, ocr, timeout, memory_mb):
     """Extract PDF and text files (and folders of them) into the search index.
 
     Unchanged files (same sha256) are skipped without extraction; a changed
@@ -101,7 +113,7 @@ def ingest_cmd(paths, index_dir, prune, quiet, jobs, password, ocr, timeout):
         raise click.UsageError(unavailable_reason())
     # Only when OCR can run are files with unread scanned pages extracted again.
     ocr = ocr is not False and tesseract() is not None
-    sys.exit(_run_ingest(paths, index_dir or default_index_dir(), jobs, prune, quiet, password, ocr, timeout))
+    sys.exit(_run_ingest(paths, index_dir or default_index_dir(), jobs, prune, quiet, password, ocr, Budget(timeout, memory_mb)))
 
 
 def _where(h: dict) -> str:

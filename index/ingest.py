@@ -8,35 +8,34 @@ ingest) only ever sees the previous or the next complete index. A
 instead of waiting on Whoosh's write lock; it is an OS lock, so a killed
 ingest leaves nothing stale behind.
 
-Every file is extracted in a worker process with a time limit, also with one
-job: a worker that hangs or dies is killed and replaced and the file is
-skipped with the reason, and the batch goes on.
+Every file is extracted in a worker process within a time and memory budget
+(``extract.budget``), also with one job: a worker that hangs, dies or runs
+out of memory is replaced and the file is skipped with the reason, and the
+batch goes on.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import os
-import signal
 import stat
 import time
-from collections import deque
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
 
 from filelock import FileLock, Timeout
 from whoosh import index as windex
 
+from minutebook.extract.budget import Budget, run_files
+from minutebook.extract.read import supported_files
 from minutebook.index.records import records_from_contract
 from minutebook.index.schema import make_schema
 
-SUFFIXES = (".pdf", ".txt", ".md", ".html")
 LOCK_NAME = "ingest.lock"
 PENDING_NAME = "ingest.pending"  # present while an ingest's work is not finished
 COMMIT_EVERY = 50
 COMMIT_SECONDS = 30.0  # a killed ingest loses at most this much extraction
-DEFAULT_TIMEOUT = 300.0
 
 
 class IndexBusy(Exception):
@@ -83,30 +82,9 @@ def open_or_create(index_dir: str):
 
 
 def discover(paths) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files named directly, plus supported files under named folders, as absolute paths."""
-    found, errors, seen = [], [], set()
-
-    def unreadable(exc: OSError) -> None:
-        errors.append((exc.filename, (exc.strerror or str(exc)).lower()))
-
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p, onerror=unreadable):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(SUFFIXES):
-                        found.append(os.path.join(root, name))
-        elif os.path.exists(p):
-            found.append(p)
-        else:
-            errors.append((p, "no such file"))
-    out = []
-    for f in found:
-        a = os.path.abspath(f)
-        if a not in seen:
-            seen.add(a)
-            out.append(a)
-    return out, errors
+    """Files named directly, plus supported files under named folders, as absolute paths, each once."""
+    found, errors = supported_files(paths)
+    return list(dict.fromkeys(os.path.abspath(f) for f in found)), errors
 
 
 def file_sha256(path: str) -> str | None:
@@ -142,20 +120,17 @@ def tag_entities(ex) -> str | None:
     return None
 
 
-def extract_one(path: str, password: str | None = None, ocr: bool = False) -> tuple[str, dict | None, str | None, list[str]]:
-    """Worker: (path, contract, None, notes) or (path, None, one-line reason, [])."""
-    from minutebook.extract import ReadError, extract_file
+def extract_one(path: str, progress=None, password: str | None = None, ocr: bool = False) -> tuple[dict, list[str]]:
+    """Worker job: the file's contract and its notes; raises ``ReadError`` for a file it cannot use."""
+    from minutebook.extract import extract_file
+    from minutebook.extract.caps import cap_warnings
     from minutebook.extract.ocr import page_notes
     from minutebook.output import to_json
 
-    try:
-        ex = extract_file(path, password=password, ocr=ocr)
-        untagged = tag_entities(ex)
-        return path, to_json(ex, display_path=path), None, page_notes(ex.source) + ([untagged] if untagged else [])
-    except ReadError as exc:
-        return path, None, str(exc), []
-    except Exception as exc:  # one broken file must not stop the batch
-        return path, None, f"extraction failed ({type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else ''})", []
+    ex = extract_file(path, password=password, ocr=ocr, progress=progress)
+    untagged = tag_entities(ex)
+    notes = page_notes(ex.source) + cap_warnings(ex.source) + ([untagged] if untagged else [])
+    return to_json(ex, display_path=path), notes
 
 
 def indexed_files(ix, unread: bool = False) -> dict[str, str]:
@@ -176,14 +151,14 @@ def ingest(
     progress=None,
     password: str | None = None,
     ocr: bool = False,
-    timeout: float = DEFAULT_TIMEOUT,
+    budget: Budget = Budget(),
     notify=None,
 ) -> IngestReport:
     """Bring the index at ``index_dir`` up to date with ``paths``.
 
     ``progress(done, total, pages)`` is called after each extracted file and
     ``notify(path, message)`` as soon as a file fails or has a note, so a
-    caller can report it then. ``timeout`` is seconds per file.
+    caller can report it then. ``budget`` is each file's time and memory.
     Raises ``IndexBusy`` if another ingest holds the lock.
     """
     os.makedirs(index_dir, exist_ok=True)
@@ -193,7 +168,7 @@ def ingest(
     except Timeout:
         raise IndexBusy(f"another ingest is writing to {index_dir} (lock {lock.lock_file} is held)") from None
     try:
-        opts = _Options(jobs, password, ocr, timeout, notify or (lambda path, message: None))
+        opts = _Options(jobs, password, ocr, budget, notify or (lambda path, message: None))
         return _ingest_locked(paths, index_dir, prune, progress, opts)
     finally:
         lock.release()
@@ -204,7 +179,7 @@ class _Options:
     jobs: int | None
     password: str | None
     ocr: bool
-    timeout: float
+    budget: Budget
     notify: object
 
 
@@ -279,38 +254,12 @@ def _write(ix, todo, gone, report, progress, opts) -> None:
 
 
 def _extract_all(paths, opts):
-    """Yield ``extract_one`` results as they finish, each file within ``opts.timeout`` seconds."""
-    jobs = min(opts.jobs or os.cpu_count() or 1, len(paths))
-    queue = deque(paths)
-    workers = [_Worker(opts) for _ in range(jobs)]
-    try:
-        while queue or any(w.path for w in workers):
-            for w in workers:
-                if w.path is None and queue:
-                    w.give(queue.popleft())
-            busy = [w for w in workers if w.path]
-            now = time.monotonic()
-            ready = wait([w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - now))
-            for i, w in enumerate(workers):
-                if w.path is None:
-                    continue
-                if w.conn in ready:
-                    try:
-                        result = w.conn.recv()
-                    except (EOFError, OSError):
-                        result = (w.path, None, w.died(), [])
-                        workers[i] = _Worker(opts)
-                    else:
-                        w.path = None
-                    yield result
-                elif time.monotonic() >= w.deadline:
-                    path = w.path
-                    w.stop()
-                    workers[i] = _Worker(opts)
-                    yield path, None, f"timed out after {opts.timeout:g} s", []
-    finally:
-        for w in workers:
-            w.stop()
+    """Yield ``(path, contract, reason, notes)`` as workers finish, each file within its budget."""
+    job = functools.partial(extract_one, password=opts.password, ocr=opts.ocr)
+    jobs = opts.jobs or os.cpu_count() or 1
+    for path, result, reason in run_files(paths, job, opts.budget, jobs=jobs, context=_context()):
+        contract, notes = result if result else (None, [])
+        yield path, contract, reason, notes
 
 
 def _context():
@@ -320,50 +269,3 @@ def _context():
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["minutebook.index.ingest", "minutebook.extract.pdf", "minutebook.extract.meetings", "minutebook.nlp"])
     return ctx
-
-
-class _Worker:
-    """One extraction process fed one path at a time over a pipe."""
-
-    def __init__(self, opts):
-        ctx = _context()
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child, opts.password, opts.ocr), daemon=True)
-        self.proc.start()
-        child.close()
-        self.timeout = opts.timeout
-        self.path: str | None = None
-        self.deadline = 0.0
-
-    def give(self, path: str) -> None:
-        self.conn.send(path)
-        self.path, self.deadline = path, time.monotonic() + self.timeout
-
-    def died(self) -> str:
-        self.proc.join(5)
-        code = self.proc.exitcode
-        self.stop()
-        if code is not None and code < 0:
-            return f"extraction process died ({signal.Signals(-code).name})"
-        return f"extraction process died (exit status {code})"
-
-    def stop(self) -> None:
-        self.path = None
-        self.conn.close()
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join()
-
-
-def _serve(conn, password, ocr) -> None:
-    """Worker loop: extract each path sent until the pipe closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    while True:
-        try:
-            path = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            conn.send(extract_one(path, password, ocr))
-        except (BrokenPipeError, OSError):
-            return

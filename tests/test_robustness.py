@@ -204,7 +204,7 @@ def test_slow_file_times_out_and_the_batch_goes_on(tmp_path):
     slow.write_text("1.1 The Board noted the survey results and asked for a further report on housing.\n" * 100_000)
     result = run("ingest", docs, "--index", tmp_path / "ix", "--jobs", "1", "--timeout", "3")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"minutebook: {slow}: timed out after 3 s"]
+    assert result.stderr.splitlines() == [f"minutebook: {slow}: time limit of 3 s exceeded"]
     assert result.stdout.strip() == "1 files ingested, 1 skipped, 0 unchanged"
     assert found(tmp_path / "ix", word(1)) >= 1
 
