@@ -424,7 +424,10 @@ def referred_meetings(texts: list[Block], date: str | None) -> list[str]:
                 continue
             iso = dates[0][1]
             if date and iso > date and not re.search(r"\b(?:19|20)\d{2}\b", after[dates[0][0] :][:30]):
-                iso = find_dates(after, _year(date) - 1)[0][1]
+                earlier = find_dates(after, _year(date) - 1)
+                if not earlier:
+                    continue  # "29 February" before a meeting early in a leap year: no such day the year before
+                iso = earlier[0][1]
             if iso != date and iso not in found:
                 found.append(iso)
     return found

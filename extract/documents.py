@@ -92,9 +92,14 @@ class _State:
     def has_body(self) -> bool:
         """Whether the document so far has content; a council's name and a
         committee's name above a heading are its preamble, not a document."""
-        blocks = [b for b in self.blocks if b.kind in ("text", "table")]
-        if any(b.kind == "table" for b in blocks) or len(blocks) > 3:
-            return True
+        blocks = []  # at most the first four: a look at every block for every block added is quadratic
+        for b in self.blocks:
+            if b.kind == "table":
+                return True
+            if b.kind == "text":
+                blocks.append(b)
+                if len(blocks) > 3:
+                    return True
         return any(len(b.text.split()) > 8 or P.SENTENCE_END.search(b.text) and not b.text.endswith(")") for b in blocks) or (
             len(blocks) > 1 and not all(_title_case(b.text) for b in blocks)
         )

@@ -21,8 +21,11 @@ HEADING_MARK = re.compile(r"^\s{0,3}(#{1,6})\s+")
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 MD_DASH = re.compile(r"^\s*[-*+]\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]\)|\(?\d{1,2}\)|[ivx]{1,4}\))\s)")
 MD_BULLET = re.compile(r"^\s*[-*+]\s+")
-TAG = re.compile(r"</?(?:u|b|i|em|strong|span|font|div|br|li|ul|ol|p|a|sup|sub)\b[^>]*>", re.IGNORECASE)
-ANGLE_URL = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+# Inside a tag no "<" either: an unclosed "<b " or "<http:" then stops at the
+# next "<" instead of scanning to the end for each one (quadratic).
+TAG = re.compile(r"</?(?:u|b|i|em|strong|span|font|div|br|li|ul|ol|p|a|sup|sub)\b[^<>]*>", re.IGNORECASE)
+ANGLE_URL = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+SCRIPT = re.compile(r"<(script|style)\b", re.IGNORECASE)
 EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 LABEL = re.compile(r"^[A-Z][\w'’\-]*(?:\s+[\w'’\-()]+){0,4}\s*:(?:\s|$)")
 PAGE_STAMP = re.compile(r"^page\s+\d{1,4}(?:\s+(?:of\s+)?\d{1,4})?$", re.IGNORECASE)
@@ -59,13 +62,29 @@ def read_text(path: str, sha256: str, data: bytes) -> Source:
 
 
 def html_to_text(text: str) -> str:
-    text = re.sub(r"(?is)<(script|style)\b.*?</\1>", "", text)
-    text = re.sub(r"(?i)<h([1-6])[^>]*>", lambda m: "\n" + "#" * int(m.group(1)) + " ", text)
+    text = _drop_scripts(text)
+    text = re.sub(r"(?i)<h([1-6])[^<>]*>", lambda m: "\n" + "#" * int(m.group(1)) + " ", text)
     text = re.sub(r"(?i)</(h[1-6]|p|div|li|tr|table|ul|ol)>|<br\s*/?>", "\n", text)
-    text = re.sub(r"(?i)<li[^>]*>", "\n• ", text)
+    text = re.sub(r"(?i)<li[^<>]*>", "\n• ", text)
     text = re.sub(r"(?i)</t[dh]>", "\t", text)
-    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"<[^<>]+>", "", text)
     return html.unescape(text)
+
+
+def _drop_scripts(text: str) -> str:
+    """Text without ``<script>``/``<style>`` elements; an unclosed one runs to the end, as in a browser.
+
+    One pass: a lazy regex over ``<script>…</script>`` rescans the rest of
+    the file from every unclosed opening tag.
+    """
+    out, at = [], 0
+    while (m := SCRIPT.search(text, at)) is not None:
+        out.append(text[at:m.start()])
+        close = re.compile(rf"</{m[1]}", re.IGNORECASE).search(text, m.end())
+        end = text.find(">", close.end()) if close else -1
+        at = end + 1 if end >= 0 else len(text)
+    out.append(text[at:])
+    return "".join(out)
 
 
 def clean_inline(text: str) -> str:
@@ -81,7 +100,7 @@ def clean_inline(text: str) -> str:
 
 def _cell(text: str) -> str:
     """A table cell: ``<p>`` paragraphs and bullet items become lines."""
-    text = re.sub(r"(?i)</?p>|<li[^>]*>", "\n", text)
+    text = re.sub(r"(?i)</?p>|<li[^<>]*>", "\n", text)
     text = clean_inline(text)
     parts = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n|(?=•)", text)]
     return "\n".join(p for p in parts if p)

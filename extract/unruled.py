@@ -9,6 +9,8 @@ tables. It works on the reader's lines (anything with ``words``, ``page``,
 
 from __future__ import annotations
 
+import bisect
+
 from minutebook.model import Table
 
 MIN_ROWS = 3
@@ -45,6 +47,52 @@ def _anchors(rows: list[list[tuple[float, str]]]) -> list[float]:
     return [g[0] for g in groups if len(g) >= 2]
 
 
+class _Columns:
+    """The cell starts of a growing run, asking whether a line fits the
+    anchors of the run plus itself (``_fits(c, _anchors(rows + [c]))``)
+    without recomputing them: time grows with the run, not its square."""
+
+    def __init__(self, cells):
+        self.count: dict[float, int] = {}
+        self.keys: list[float] = []  # distinct starts, sorted
+        self.add(cells)
+
+    def add(self, cells) -> None:
+        for x, _ in cells:
+            if x not in self.count:
+                bisect.insort(self.keys, x)
+                self.count[x] = 0
+            self.count[x] += 1
+
+    def remove(self, cells) -> None:
+        for x, _ in cells:
+            self.count[x] -= 1
+            if not self.count[x]:
+                del self.count[x]
+                del self.keys[bisect.bisect_left(self.keys, x)]
+
+    def fits_with(self, cells) -> bool:
+        self.add(cells)
+        try:
+            return all(self._anchored(x) for x, _ in cells)
+        finally:
+            self.remove(cells)
+
+    def _anchored(self, x: float) -> bool:
+        """Whether ``x``'s group (starts chained ``ALIGN`` apart) has two members and starts within ``ALIGN`` of it.
+
+        No other group's start can be that near: it would chain into this one.
+        """
+        keys, j = self.keys, bisect.bisect_left(self.keys, x)
+        pair = self.count[x] >= 2 or j + 1 < len(keys) and keys[j + 1] - x <= ALIGN
+        while j > 0 and keys[j] - keys[j - 1] <= ALIGN:
+            j -= 1
+            pair = True
+            if x - keys[j] > ALIGN:
+                return False
+        return pair
+
+
 def _fits(cells, anchors) -> bool:
     return all(any(abs(x - a) <= ALIGN for a in anchors) for x, _ in cells)
 
@@ -54,7 +102,7 @@ def find_unruled(items: list) -> list:
     out: list = []
     i = 0
     while i < len(items):
-        run = _run_at(items, i)
+        run, scanned = _run_at(items, i)
         if run:
             lines = items[i : i + run]
             header = _header_cells(out[-1], lines) if out else None
@@ -63,8 +111,10 @@ def find_unruled(items: list) -> list:
             out.append(_to_table(lines, header))
             i += run
         else:
-            out.append(items[i])
-            i += 1
+            # Aligned lines judged as a whole (prose, labels) are no table from any of them on:
+            # judging each suffix again would be quadratic.
+            out.extend(items[i : i + max(1, scanned)])
+            i += max(1, scanned)
     return out
 
 
@@ -72,14 +122,16 @@ def _is_line(item) -> bool:
     return hasattr(item, "words") and getattr(item, "zone", "body") == "body"
 
 
-def _run_at(items: list, start: int) -> int:
+def _run_at(items: list, start: int) -> tuple[int, int]:
+    """(lines of the table starting at ``start`` or 0, lines to pass over when 0)."""
     first = items[start]
     if not _is_line(first):
-        return 0
+        return 0, 1
     cells = split_cells(first)
     if len(cells) < 2:
-        return 0
+        return 0, 1
     rows = [cells]
+    columns = _Columns(cells)
     end = start + 1
     while end < len(items) and _is_line(items[end]):
         line = items[end]
@@ -89,11 +141,10 @@ def _run_at(items: list, start: int) -> int:
         if line.top - prev.bottom > 2.0 * line.size:
             break
         c = split_cells(line)
-        candidate = rows + [c]
-        anchors = _anchors(candidate)
         same_type = line.bold == prev.bold and abs(line.size - prev.size) <= 0.6
-        if len(c) >= 2 and _fits(c, anchors) or len(c) == 1 and abs(c[0][0] - cells[0][0]) <= ALIGN and same_type:
+        if len(c) >= 2 and columns.fits_with(c) or len(c) == 1 and abs(c[0][0] - cells[0][0]) <= ALIGN and same_type:
             rows.append(c)
+            columns.add(c)
             end += 1
         else:
             break
@@ -105,12 +156,12 @@ def _run_at(items: list, start: int) -> int:
     anchors = _anchors(multi)
     words = sorted(len(text.split()) for r in multi for _, text in r)
     if words and words[len(words) // 2] > 5:
-        return 0  # columns of prose, not a table
+        return 0, end - start  # columns of prose, not a table
     if len(multi) < MIN_ROWS or len(anchors) < 2 or not all(_fits(r, anchors) for r in multi):
-        return 0
+        return 0, 1
     if sum(r[0][1].rstrip().endswith(":") for r in rows) * 3 >= len(rows) * 2:
-        return 0  # "Date: … / Venue: …" labels and their values, not a table
-    return end - start
+        return 0, end - start  # "Date: … / Venue: …" labels and their values, not a table
+    return end - start, end - start
 
 
 def _is_prose(cells) -> bool:
