@@ -48,15 +48,21 @@ def _say_error(path: str, reason: str) -> None:
 
 
 def _open(index_dir: str | None):
-    from whoosh import index as windex
+    from minutebook.index.ingest import IndexProblem, check_index_dir, index_exists, open_index
 
     index_dir = index_dir or default_index_dir()
-    if not windex.exists_in(index_dir):
-        _say_error(index_dir, "no index here: run `minutebook ingest PATH…` first")
+    try:
+        check_index_dir(index_dir)
+        if not index_exists(index_dir):
+            _say_error(index_dir, "no index here: run `minutebook ingest PATH…` first")
+            sys.exit(1)
+        return open_index(index_dir)
+    except IndexProblem as exc:
+        _say_error(index_dir, str(exc))
         sys.exit(1)
-    from minutebook.index.ingest import open_index
-
-    return open_index(index_dir)
+    except OSError as exc:
+        _say_error(index_dir, (exc.strerror or str(exc)).lower())
+        sys.exit(1)
 
 
 class Progress(StatusLine):
@@ -72,7 +78,7 @@ class Progress(StatusLine):
 
 
 def _run_ingest(paths, index_dir, jobs, prune, quiet, password=None, ocr=False, budget=None) -> int:
-    from minutebook.index.ingest import IndexBusy, ingest
+    from minutebook.index.ingest import IndexBusy, IndexProblem, ingest
 
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
     try:
@@ -81,6 +87,13 @@ def _run_ingest(paths, index_dir, jobs, prune, quiet, password=None, ocr=False, 
     except IndexBusy as exc:
         _say_error(index_dir, str(exc))
         return 2
+    except IndexProblem as exc:
+        _say_error(index_dir, str(exc))
+        return 1
+    except OSError as exc:  # a full disk or a vanished directory while writing
+        progress.close()
+        _say_error(index_dir, f"ingest stopped: {(exc.strerror or str(exc)).lower()}; the index keeps what was committed")
+        return 1
     except KeyboardInterrupt:
         progress.close()
         _say_error(index_dir, "interrupted: the index keeps what was committed; run ingest again to finish")

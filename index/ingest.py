@@ -59,24 +59,59 @@ class IngestReport:
         return text + (f", {self.pruned} pruned" if self.pruned else "")
 
 
+class IndexProblem(Exception):
+    """An index directory that cannot be used; the message is the one-line reason."""
+
+
+def check_index_dir(index_dir: str) -> None:
+    """Refuse an index directory someone else owns: Whoosh's table of contents
+    is a pickle, and unpickling runs whatever code its writer put there."""
+    try:
+        st = os.stat(index_dir)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise IndexProblem(_why(exc)) from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise IndexProblem("not a directory")
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        raise IndexProblem("owned by another user: an index is a pickle that runs code when opened, so it is not opened")
+
+
+def _why(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
 def open_index(index_dir: str, tries: int = 20):
     """Open the index as of its latest commit.
 
     A commit by a running ingest replaces the table of contents that
     ``open_dir`` has just chosen, so the file it then opens can be gone; the
-    next look finds the new one.
+    next look finds the new one. A damaged one raises ``IndexProblem``.
     """
+    check_index_dir(index_dir)
     for left in range(tries, 0, -1):
         try:
             return windex.open_dir(index_dir)
         except FileNotFoundError:
             if left == 1:
-                raise
+                raise IndexProblem("the index's table of contents disappeared while opening it") from None
+        except Exception as exc:  # a truncated or foreign TOC: EOFError, UnpicklingError, ValueError…
+            raise IndexProblem(f"corrupt index ({type(exc).__name__}: {str(exc)[:100]}); delete it and ingest again") from None
+
+
+def index_exists(index_dir: str) -> bool:
+    """Whether ``index_dir`` holds an index, damaged or not (``open_index`` then says what is wrong)."""
+    try:
+        return windex.exists_in(index_dir)
+    except Exception:  # exists_in reads the TOC: a truncated one raises EOFError
+        return True
 
 
 def open_or_create(index_dir: str):
+    check_index_dir(index_dir)
     os.makedirs(index_dir, exist_ok=True)
-    if windex.exists_in(index_dir):
+    if index_exists(index_dir):
         return open_index(index_dir)
     return windex.create_in(index_dir, make_schema())
 
@@ -159,14 +194,19 @@ def ingest(
     ``progress(done, total, pages)`` is called after each extracted file and
     ``notify(path, message)`` as soon as a file fails or has a note, so a
     caller can report it then. ``budget`` is each file's time and memory.
-    Raises ``IndexBusy`` if another ingest holds the lock.
+    Raises ``IndexBusy`` if another ingest holds the lock, ``IndexProblem``
+    for a directory that cannot hold an index, and ``OSError`` (a full disk)
+    from a commit, which leaves the index as of the commit before.
     """
-    os.makedirs(index_dir, exist_ok=True)
-    lock = FileLock(os.path.join(index_dir, LOCK_NAME))
+    check_index_dir(index_dir)
     try:
+        os.makedirs(index_dir, exist_ok=True)
+        lock = FileLock(os.path.join(index_dir, LOCK_NAME))
         lock.acquire(timeout=0)
     except Timeout:
         raise IndexBusy(f"another ingest is writing to {index_dir} (lock {lock.lock_file} is held)") from None
+    except OSError as exc:
+        raise IndexProblem(f"cannot write the index here ({_why(exc)})") from None
     try:
         opts = _Options(jobs, password, ocr, budget, notify or (lambda path, message: None))
         return _ingest_locked(paths, index_dir, prune, progress, opts)

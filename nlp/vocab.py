@@ -103,27 +103,62 @@ def read_list(path: Path) -> list[str]:
         return [line.strip() for line in f if line.strip() and not line.startswith("#")]
 
 
+MAX_ALIASES = 50  # YAML aliases (*name) in a terms file: a few share lists; thousands are a "billion laughs" bomb
+
+
 def load_terms(path: str | Path) -> list[dict]:
-    """Read a user ``terms.yml`` (a list of {label, name, aliases}) into ruler patterns."""
+    """Read a user ``terms.yml`` (a list of {label, name, aliases}) into ruler patterns.
+
+    Errors are ``ValueError`` with the line they are on. The file is read
+    with YAML's safe loader and at most ``MAX_ALIASES`` aliases, and every
+    name must be a string, so a small file cannot expand into gigabytes.
+    """
     import yaml
 
-    with open(path, encoding="utf-8") as f:
-        data = yaml.safe_load(f) or []
+    class Loader(yaml.SafeLoader):
+        aliases = 0
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                Loader.aliases += 1
+                if Loader.aliases > MAX_ALIASES:
+                    raise ValueError(f"line {self.peek_event().start_mark.line + 1}: more than {MAX_ALIASES} YAML aliases")
+            return super().compose_node(parent, index)
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            loader = Loader(f)
+            try:
+                node = loader.get_single_node()
+                data = loader.construct_document(node) if node is not None else []
+            finally:
+                loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise ValueError(f"{where}not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    data = data or []
     if not isinstance(data, list):
-        raise ValueError(f"{path}: expected a list of {{label, name, aliases}} entries")
+        raise ValueError("expected a list of {label, name, aliases} entries")
     patterns = []
     for n, item in enumerate(data, 1):
+        line = node.value[n - 1].start_mark.line + 1
         if not isinstance(item, dict) or "label" not in item or "name" not in item:
-            raise ValueError(f"{path}: entry {n} needs 'label' and 'name'")
+            raise ValueError(f"line {line}: entry {n} needs 'label' and 'name'")
         label = str(item["label"]).upper()
         if label not in LABELS:
-            raise ValueError(f"{path}: entry {n} has unknown label {label!r}; use one of {', '.join(LABELS)}")
-        name = str(item["name"]).strip()
+            raise ValueError(f"line {line}: entry {n} has unknown label {label!r}; use one of {', '.join(LABELS)}")
         aliases = item.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [aliases]
-        for text in [name, *map(str, aliases)]:
-            patterns.append({"label": label, "pattern": text.strip(), "id": name})
+        names = [item["name"], *aliases] if isinstance(aliases, list) else None
+        if names is None or not all(isinstance(t, (str, int, float)) for t in names):
+            raise ValueError(f"line {line}: entry {n}: 'name' and 'aliases' must be names, not lists or mappings")
+        name = str(item["name"]).strip()
+        for text in names:
+            patterns.append({"label": label, "pattern": str(text).strip(), "id": name})
     return patterns
 
 
