@@ -2,8 +2,10 @@
 
 A hostile or merely odd file (a flate bomb, a circular reference, a page of
 fifty thousand words) must cost one line, not the machine: every file given
-to ``extract``, ``entities`` or ``ingest`` is read in a worker whose address
-space is capped with ``setrlimit(RLIMIT_AS)`` and which the parent kills when
+to ``extract``, ``entities`` or ``ingest`` is read in a worker whose memory
+is capped with ``setrlimit(RLIMIT_DATA)`` (heap and anonymous maps: unlike
+``RLIMIT_AS`` it leaves the stack room to grow, so Python raises MemoryError
+instead of the process crashing) and which the parent kills when
 the file's wall-clock limit passes. Either way the file fails with one line
 naming the limit and the page it was on, and the batch goes on. Workers die
 with their parent (``PR_SET_PDEATHSIG`` on Linux; a watch on the parent's pid
@@ -12,6 +14,7 @@ elsewhere), so a killed ingest leaves no extraction running.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -23,12 +26,13 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 
 DEFAULT_SECONDS = 300.0
-DEFAULT_MEMORY_MB = 2048  # address space, not RSS: a worker with spaCy loaded maps ~300 MB before reading a byte
+DEFAULT_MEMORY_MB = 2048  # memory one file may add to what the worker starts with (~150 MB with spaCy loaded)
 
 
 @dataclass(frozen=True)
 class Budget:
-    """What one file may cost: wall-clock seconds and megabytes of address space (0: no memory cap)."""
+    """What one file may cost: wall-clock seconds and megabytes of memory
+    (heap and anonymous maps) on top of what the worker starts with (0: no memory cap)."""
 
     seconds: float = DEFAULT_SECONDS
     memory_mb: int = DEFAULT_MEMORY_MB
@@ -113,6 +117,7 @@ class _Worker:
         self.proc.start()
         child.close()
         self.seconds = budget.seconds
+        self.memory_mb = budget.memory_mb
         self.path: str | None = None
         self.page: int | None = None
         self.deadline = 0.0
@@ -127,7 +132,9 @@ class _Worker:
         page = self.page
         self.stop()
         how = signal.Signals(-code).name if code is not None and code < 0 else f"exit status {code}"
-        return f"extraction process died ({how}){_on(page)}"
+        # C libraries short of memory under the cap often crash rather than raise MemoryError.
+        near = f", likely at the memory limit of {self.memory_mb} MB" if self.memory_mb else ""
+        return f"extraction process died ({how}{near}){_on(page)}"
 
     def stop(self) -> None:
         self.path = None
@@ -144,8 +151,8 @@ def _serve(conn, job, budget: Budget) -> None:
     if budget.memory_mb:
         import resource
 
-        cap = budget.memory_mb << 20
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        cap = _data_size() + (budget.memory_mb << 20)
+        resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
     from minutebook.extract.read import ReadError
 
     while True:
@@ -160,24 +167,42 @@ def _serve(conn, job, budget: Budget) -> None:
             conn.send(("page", done, total))
 
         try:
-            try:
-                reply = ("done", job(path, progress))
-            except ReadError as exc:
-                reply = ("fail", str(exc))
-            except MemoryError:
-                reply = ("limit", budget.memory_error(page[0]))
-            except RecursionError:
-                reply = ("fail", f"too deeply nested to read{_on(page[0])}")
-            except Exception as exc:  # one broken file must not stop the batch
-                first = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
-                reply = ("fail", f"extraction failed ({type(exc).__name__}: {first}){_on(page[0])}")
+            reply = ("done", job(path, progress))
+        except ReadError as exc:
+            reply = ("fail", str(exc))
+        except MemoryError:
+            reply = None
+        except RecursionError:
+            reply = ("fail", f"too deeply nested to read{_on(page[0])}")
+        except Exception as exc:  # one broken file must not stop the batch
+            first = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+            reply = ("fail", f"extraction failed ({type(exc).__name__}: {first}){_on(page[0])}")
+        if reply is None:
+            # pdfminer's objects hold cycles: collect them so there is memory left to say so.
+            gc.collect()
+            reply = ("limit", budget.memory_error(page[0]))
+        try:
             conn.send(reply)
         except MemoryError:  # the result itself is too big to send
-            conn.send(("limit", budget.memory_error(page[0])))
-        except (BrokenPipeError, OSError):
+            gc.collect()
+            try:
+                conn.send(("limit", budget.memory_error(page[0])))
+            except (MemoryError, OSError):
+                os._exit(1)
+            return
+        except OSError:
             return
         if reply[0] == "limit":
             return
+
+
+def _data_size() -> int:
+    """Bytes of data this process maps now (what it inherited), so the cap is what one file may add."""
+    try:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) << 10 for line in f if line.startswith("VmData:"))
+    except (OSError, ValueError, StopIteration):
+        return 0
 
 
 def _die_with(parent: int) -> None:

@@ -361,6 +361,8 @@ def read_pdf(
         total = len(pdf.pages)
         metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
         caps.take_notes()
+        if progress:
+            progress(0, total)  # a time or memory limit can then name page 1
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 pr = read_page(page, i, reader)

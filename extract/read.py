@@ -85,6 +85,8 @@ def _read_pdf(read_pdf, path, sha, password, progress, ocr) -> Source:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if isinstance(inner, MemoryError):
+            raise MemoryError from None  # the worker's memory limit, not a damaged file
         if isinstance(inner, PDFPasswordIncorrect):
             raise ReadError("wrong password" if password else "encrypted PDF: give the password with --password") from None
         if isinstance(inner, PDFEncryptionError):

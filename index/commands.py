@@ -35,7 +35,7 @@ def budget_options(f):
     """--timeout and --memory: what reading one file may cost before it is given up with one line."""
     f = click.option("--memory", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB, show_default=True, metavar="MB",
                      envvar="MINUTEBOOK_MEMORY",
-                     help="Give up a file whose reading needs more address space than this (0: no cap).")(f)
+                     help="Give up a file whose reading needs this much more memory than a worker starts with (0: no cap).")(f)
     return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_SECONDS, show_default=True,
                         metavar="SECONDS", envvar="MINUTEBOOK_TIMEOUT",
                         help="Give up a file whose reading takes longer than this.")(f)

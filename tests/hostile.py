@@ -51,7 +51,7 @@ def cmap_bomb() -> bytes:
     """A 1 KB PDF whose ToUnicode map declares one range of all 2**32 codes."""
     cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
             b"1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n"
-            b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange\n"
+            b"1 beginbfrange <00000000> <FFFFFFFF> <0000> endbfrange\n"
             b"endcmap CMapName currentdict /CMap defineresource pop end end")
     return page_pdf(text_ops(["Minutes of the meeting"]), font_extra=b" /ToUnicode 6 0 R", extra_objects=[stream(cmap)])
 
