@@ -47,6 +47,16 @@ def _files(paths) -> tuple[list[str], int]:
     return found, len(errors)
 
 
+def _interruptible(command: str, results):
+    """``results``, ending in one line and exit status 130 on Ctrl-C (the workers are stopped on the way out)."""
+    try:
+        yield from results
+    except KeyboardInterrupt:
+        results.close()
+        fail(command, "interrupted")
+        sys.exit(130)
+
+
 def _extract_job(path, progress, password, ocr, entities, fmt):
     """Worker: one file's output (contract or text) and its notes."""
     from minutebook.extract import extract_file
@@ -89,7 +99,7 @@ def extract(files, fmt, password, ocr, entities, quiet, timeout, memory_mb):
     results = []
     progress = PageProgress() if not quiet and sys.stderr.isatty() else None
     job = functools.partial(_extract_job, password=password, ocr=ocr is not False, entities=entities, fmt=fmt)
-    for path, result, reason in run_files(paths, job, Budget(timeout, memory_mb), on_page=progress):
+    for path, result, reason in _interruptible("extract", run_files(paths, job, Budget(timeout, memory_mb), on_page=progress)):
         if progress:
             progress.close()
         if reason is not None:
@@ -151,7 +161,7 @@ def entities(files, terms, model, labels, fmt, timeout, memory_mb):
     paths, failed = _files(files)
     found = []
     job = functools.partial(_entities_job, terms=terms, model=model)
-    for path, result, reason in run_files(paths, job, Budget(timeout, memory_mb)):
+    for path, result, reason in _interruptible("entities", run_files(paths, job, Budget(timeout, memory_mb))):
         if reason is not None:
             fail(path, reason)
             failed += 1

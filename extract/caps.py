@@ -12,6 +12,7 @@ warnings raised since the last call to the page being read.
 from __future__ import annotations
 
 import logging
+import warnings
 import zlib
 
 CMAP_RANGE = 1 << 16  # codes one ToUnicode range may map: a full two-byte font
@@ -88,7 +89,7 @@ _installed = False
 
 
 def install() -> None:
-    """Patch pdfminer in this process (idempotent) and silence its log chatter on stderr."""
+    """Patch pdfminer in this process (idempotent) and silence its log and warnings on stderr."""
     global _installed
     if _installed:
         return
@@ -97,8 +98,11 @@ def install() -> None:
     from pdfminer.pdfexceptions import PDFValueError
     from pdfminer.psparser import PSEOF
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    logging.getLogger("pdfminer").propagate = False
+    # pdfminer's complaints about damaged files are not the user's business: what matters reaches the warnings.
+    log = logging.getLogger("pdfminer")
+    log.addHandler(logging.NullHandler())
+    log.propagate = False
+    warnings.filterwarnings("ignore", module="pdfminer")
     pdftypes.zlib = _CappedZlib
 
     parse_keyword = cmapdb.CMapParser.do_keyword
