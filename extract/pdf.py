@@ -10,6 +10,9 @@ ends is repaired.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import math
 import re
 import statistics
 import unicodedata
@@ -175,36 +178,57 @@ def _line_text(ws: list[dict]) -> str:
 
 
 def _gutter(words: list[dict], width: float) -> float | None:
-    """The x of a vertical gap splitting body text into two columns, if any."""
+    """The x of a vertical gap splitting body text into two columns, if any.
+
+    Each x is judged by the words wholly left and right of it; x's in one gap
+    share those, so a gap is judged once, and a word's crossing count comes
+    from running sums: time grows with the words, not words × page width.
+    """
     body = [w for w in words if w["x1"] - w["x0"] < width * 0.5]
     if len(body) < 40:
         return None
     lo, hi = int(width * 0.3), int(width * 0.7)
+    step = max(1, (hi - lo) // 400)  # every point across a page, no more than 400 on an absurdly wide one
+    starts = [0] * (hi - lo + 2)  # x's strictly inside a word: floor(x0)+1 .. ceil(x1)-1
+    for w in body:
+        a, b = max(lo, math.floor(w["x0"]) + 1), min(hi, math.ceil(w["x1"]))
+        if a < b:
+            starts[a - lo] += 1
+            starts[b - lo] -= 1
+    crossings = list(itertools.accumulate(starts))
+    rights = sorted(w["x1"] for w in body)
+    lefts = sorted(w["x0"] for w in body)
+    judged: dict[tuple[int, int], bool] = {}
     best = None
-    # Every point across a page, but no more than 400 tries on an absurdly wide one.
-    for x in range(lo, hi, max(1, (hi - lo) // 400)):
-        crossing = sum(1 for w in body if w["x0"] < x < w["x1"])
+    for x in range(lo, hi, step):
+        crossing = crossings[x - lo]
         if crossing > len(body) * 0.01:
             continue
-        lt = sorted({round(w["top"]) for w in body if w["x1"] <= x})
-        rt = sorted({round(w["top"]) for w in body if w["x0"] >= x})
-        if len(lt) < 8 or len(rt) < 8:
-            continue
-        # Real columns run side by side down the page; a hanging indent or a
-        # label column does not leave text on both sides over most of it.
-        overlap = min(lt[-1], rt[-1]) - max(lt[0], rt[0])
-        if overlap < 0.5 * min(lt[-1] - lt[0], rt[-1] - rt[0]):
-            continue
-        # Short cells on shared baselines either side are a table's columns,
-        # not two columns of prose.
-        left_words = sum(1 for w in body if w["x1"] <= x) / len(lt)
-        right_words = sum(1 for w in body if w["x0"] >= x) / len(rt)
-        shared = len(set(lt) & set(rt)) / min(len(lt), len(rt))
-        if min(left_words, right_words) < 4 and shared > 0.7:
-            continue
-        if best is None or crossing < best[1]:
+        key = (bisect.bisect_right(rights, x), bisect.bisect_left(lefts, x))
+        if key not in judged:
+            judged[key] = _columns_either_side(body, x)
+        if judged[key] and (best is None or crossing < best[1]):
             best = (x, crossing)
     return best[0] if best else None
+
+
+def _columns_either_side(body: list[dict], x: float) -> bool:
+    """Whether the words left and right of ``x`` read as two columns of prose."""
+    lt = sorted({round(w["top"]) for w in body if w["x1"] <= x})
+    rt = sorted({round(w["top"]) for w in body if w["x0"] >= x})
+    if len(lt) < 8 or len(rt) < 8:
+        return False
+    # Real columns run side by side down the page; a hanging indent or a
+    # label column does not leave text on both sides over most of it.
+    overlap = min(lt[-1], rt[-1]) - max(lt[0], rt[0])
+    if overlap < 0.5 * min(lt[-1] - lt[0], rt[-1] - rt[0]):
+        return False
+    # Short cells on shared baselines either side are a table's columns,
+    # not two columns of prose.
+    left_words = sum(1 for w in body if w["x1"] <= x) / len(lt)
+    right_words = sum(1 for w in body if w["x0"] >= x) / len(rt)
+    shared = len(set(lt) & set(rt)) / min(len(lt), len(rt))
+    return not (min(left_words, right_words) < 4 and shared > 0.7)
 
 
 def _table_from_pdf(table, extracted: list[list], page, page_no: int) -> Table:
