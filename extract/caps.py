@@ -33,6 +33,11 @@ class ResourceCap(Exception):
 MARK = "capped: "  # starts every cap's warning, so ``cap_warnings`` finds them
 
 
+def stopped_by_cap(exc: Exception) -> bool:
+    """Whether ``exc`` is a cap's, raised directly or wrapped by pdfplumber."""
+    return isinstance(exc, ResourceCap) or bool(exc.args) and isinstance(exc.args[0], ResourceCap)
+
+
 def note(message: str) -> None:
     if MARK + message not in _notes:
         _notes.append(MARK + message)

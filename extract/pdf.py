@@ -390,8 +390,8 @@ def read_pdf(
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 pr = read_page(page, i, reader)
-            except Exception as exc:  # pdfplumber wraps what pdfminer raises
-                if not isinstance(exc.args[0] if exc.args else exc, caps.ResourceCap) and not isinstance(exc, caps.ResourceCap):
+            except Exception as exc:
+                if not caps.stopped_by_cap(exc):
                     raise
                 pr = PageRead(i, 0.0, 0.0, [])
             pr.notes = caps.take_notes()
