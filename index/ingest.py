@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import re
 import signal
 import stat
 import time
@@ -32,6 +33,8 @@ from minutebook.index.records import records_from_contract
 from minutebook.index.schema import make_schema
 
 SUFFIXES = (".pdf", ".txt", ".md", ".html")
+# A folder's housekeeping text files (README.md, LICENSE.txt, CHANGELOG-2024.md), not papers.
+HOUSEKEEPING = re.compile(r"(readme|licen[cs]e|copying|changelog|contributing|authors|code_of_conduct)([-_.][^.]*)?\.(md|txt|html)", re.I)
 LOCK_NAME = "ingest.lock"
 PENDING_NAME = "ingest.pending"  # present while an ingest's work is not finished
 COMMIT_EVERY = 50
@@ -82,8 +85,11 @@ def open_or_create(index_dir: str):
     return windex.create_in(index_dir, make_schema())
 
 
-def discover(paths) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files named directly, plus supported files under named folders, as absolute paths."""
+def discover(paths, notes: list | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files named directly, plus supported files under named folders, as absolute paths.
+
+    A folder's README/LICENSE-like files are left out, each with a ``(path, note)`` in ``notes``.
+    """
     found, errors, seen = [], [], set()
 
     def unreadable(exc: OSError) -> None:
@@ -94,8 +100,13 @@ def discover(paths) -> tuple[list[str], list[tuple[str, str]]]:
             for root, dirs, files in os.walk(p, onerror=unreadable):
                 dirs.sort()
                 for name in sorted(files):
-                    if name.lower().endswith(SUFFIXES):
-                        found.append(os.path.join(root, name))
+                    if not name.lower().endswith(SUFFIXES):
+                        continue
+                    if HOUSEKEEPING.fullmatch(name):
+                        if notes is not None:
+                            notes.append((os.path.join(root, name), "not a paper (a README or licence file): skipped"))
+                        continue
+                    found.append(os.path.join(root, name))
         elif os.path.exists(p):
             found.append(p)
         else:
@@ -212,10 +223,14 @@ def _ingest_locked(paths, index_dir, prune, progress, opts) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport()
     ix = open_or_create(index_dir)
-    files, errors = discover(paths)
+    left_out: list[tuple[str, str]] = []
+    files, errors = discover(paths, left_out)
     for path, reason in errors:
         report.errors.append((path, reason))
         opts.notify(path, reason)
+    for path, note in left_out:
+        report.notes.append((path, note))
+        opts.notify(path, note)
     known = indexed_files(ix)
     unread = indexed_files(ix, unread=True) if opts.ocr else {}
     todo = []
