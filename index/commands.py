@@ -188,7 +188,7 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
         if h["folded"]:
             click.echo("     " + _folded(h))
     n = len(found["hits"])
-    click.echo(f"({n} item{"s" if n != 1 else ""} shown of {'at least ' if found['more'] else ''}{found['total']} matching records)")
+    click.echo(f"({n} item{'s' if n != 1 else ''} shown of {'at least ' if found['more'] else ''}{found['total']} matching records)")
 
 
 @click.command("facets")
