@@ -327,6 +327,17 @@ def _topic(row: dict):
     return ("paper", row["doc_key"] or row["rid"])
 
 
+def _topic_title(row: dict) -> str | None:
+    """The name a record gives its item: its own title, a minute's or agenda entry's heading, else its paper's title."""
+    d = row["hit"]
+    if d["type"] in ("agenda_item", "minutes_item", "resolution", "wp_item", "document"):
+        return d.get("title")
+    if d["type"] == "section" and d.get("kind") in ("agenda", "minutes"):
+        heading = row["whoosh"].get("title") or ""
+        return heading[len(row["number"] or ""):].strip() or None
+    return d.get("document_title") if row["topic"] and row["topic"][0] == "item" else None
+
+
 def group_by_item(rows: list[dict]) -> list[list[dict]]:
     """Ranked rows gathered into one group per item per meeting, groups in the order of their best row.
 
@@ -348,8 +359,9 @@ def group_by_item(rows: list[dict]) -> list[list[dict]]:
         d = row["hit"]
         row["meeting"] = (d.get("committee") or "", d["date"]) if d.get("date") else ("", "", row["doc_key"] or row["rid"])
         row["topic"] = _topic(row)
-        if row["topic"] is not None and d["type"] != "section" and d.get("title"):
-            titles.setdefault((row["meeting"], row["topic"]), set()).add(d["title"])
+        name = _topic_title(row)
+        if row["topic"] is not None and name:
+            titles.setdefault((row["meeting"], row["topic"]), set()).add(name)
     nodes = sorted(titles)
     for i, a in enumerate(nodes):
         for b in nodes[i + 1:]:
