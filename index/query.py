@@ -541,9 +541,9 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
             return {t: rarity[t] for t in _terms(ix.schema, text)}
 
         results = s.search(q, limit=2000, filter=Or([Term("rtype", t) for t in TRACE_TYPES]))
-        appearances = []
+        appearances, names = [], item_names(item)
         for hit in results:
-            score = title_matches(item, hit.get("title"), weight)
+            score = max(title_matches(name, hit.get("title"), weight) for name in names)
             if score:
                 d = _hit_dict(hit)
                 d["match"] = round(score, 1)
@@ -551,6 +551,19 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
                 appearances.append(d)
     meetings = _by_meeting(appearances)
     return [m for m in meetings if m["committee"] in wanted] if wanted is not None else meetings
+
+
+def item_names(item: str) -> list[str]:
+    """The names an item is typed under: "A / B" is either, "A (B)" is A or its short name B ("… Programme (HAF)").
+
+    A single word alone ("Education" of "Education / school performance")
+    names too much to stand for the item, unless it is an acronym.
+    """
+    names = [item]
+    for part in re.split(r"\s+/\s+", item):
+        outside = re.sub(r"\([^()]*\)", " ", part)
+        names += [" ".join(outside.split())] + [" ".join(x.split()) for x in re.findall(r"\(([^()]*)\)", part)]
+    return list(dict.fromkeys(n for n in names if len(_words(n)) >= 2 or re.fullmatch(r"[A-Z]{2,}", n) or n == item))
 
 
 def last_reported(meetings: list[dict]) -> dict | None:
