@@ -421,7 +421,7 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
             d = best["hit"]
             d["snippet"] = _snippet(best["whoosh"])
             d["folded"] = [{"type": r["hit"]["type"], "label": label(r["hit"]), "title": r["hit"]["title"], "file": r["hit"]["file"],
-                            "page": r["hit"]["page"], "score": r["hit"]["score"]} for r in group if r is not best]
+                            "page": r["hit"]["page"], "score": r["hit"]["score"], "also_in": r["hit"]["also_in"]} for r in group if r is not best]
             hits.append(d)
         found = {"query": query, "filters": resolved, "total": results.scored_length(), "more": results.scored_length() >= window,
                  "hits": hits}
