@@ -637,6 +637,7 @@ def _merge_copies(found: list[dict]) -> list[dict]:
         key = (a["type"], normalise(a["title"]), a["agenda_item"], a["minute"])
         if key in merged:
             merged[key]["also_in"].append(a["file"])
+            merged[key]["planned"] = merged[key]["planned"] and a["planned"]  # planned only if no copy was current
         else:
             keep = ("type", "kind", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "planned", "match")
             merged[key] = {k: a[k] for k in keep} | {"also_in": []}
