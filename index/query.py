@@ -362,12 +362,14 @@ def group_by_item(rows: list[dict]) -> list[list[dict]]:
         name = _topic_title(row)
         if row["topic"] is not None and name:
             titles.setdefault((row["meeting"], row["topic"]), set()).add(name)
-    nodes = sorted(titles)
-    for i, a in enumerate(nodes):
-        for b in nodes[i + 1:]:
-            if a[0] == b[0] and find(a) != find(b) and any(
-                    title_matches(x, y) or title_matches(y, x) for x in titles[a] for y in titles[b]):
-                parent[find(b)] = find(a)
+    by_meeting: dict[tuple, list[tuple]] = {}
+    for node in sorted(titles):
+        by_meeting.setdefault(node[0], []).append(node)
+    for nodes in by_meeting.values():
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                if find(a) != find(b) and any(title_matches(x, y) or title_matches(y, x) for x in titles[a] for y in titles[b]):
+                    parent[find(b)] = find(a)
     best_in_meeting: dict[tuple, tuple] = {}
     for row in rows:
         if row["topic"] is not None:
@@ -377,6 +379,23 @@ def group_by_item(rows: list[dict]) -> list[list[dict]]:
         key = find((row["meeting"], row["topic"])) if row["topic"] is not None else best_in_meeting.get(row["meeting"], ("whole", row["rid"]))
         out.setdefault(key, []).append(row)
     return list(out.values())
+
+
+def _ranked_rows(results, canon: dict[str, str]) -> list[dict]:
+    """Hits in a stable rank order, each record once however many files hold a copy of it (``also_in``)."""
+    rows, seen = [], {}
+    for hit in results:
+        key = _collapse_key(hit, canon)
+        if key in seen:
+            other = seen[key]["hit"]
+            if hit["path"] not in other["also_in"] and hit["path"] != other["file"]:
+                other["also_in"].append(hit["path"])
+            continue
+        d = _hit_dict(hit)
+        d["score"], d["also_in"] = round(hit.score, 3), []
+        seen[key] = row = {"hit": d, "whoosh": hit, "rid": hit["rid"], "number": hit.get("number"), "doc_key": hit.get("doc_key")}
+        rows.append(row)
+    return sorted(rows, key=_rank_key)
 
 
 def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts) -> dict:
@@ -395,26 +414,19 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
     with ix.searcher() as s:
         q = _parser(ix.schema).parse(query)
         flt, resolved = filters(s.reader(), **filter_opts)
-        window = max(limit * 8, 80)
-        results = s.search(q, limit=window, filter=flt, mask=HIDDEN)
+        canon = canonical_map(load_pairs(s))
+        # Items fold several records each: widen the window until it holds ``limit`` items or every match.
+        window = max(limit * 5, 50)
+        while True:
+            results = s.search(q, limit=window, filter=flt, mask=HIDDEN)
+            groups = group_by_item(_ranked_rows(results, canon))
+            if len(groups) >= limit or results.scored_length() < window:
+                break
+            window *= 4
         results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
         results.formatter = Marker()
-        canon = canonical_map(load_pairs(s))
-        rows, seen = [], {}
-        for hit in results:
-            key = _collapse_key(hit, canon)
-            if key in seen:
-                other = seen[key]["hit"]
-                if hit["path"] not in other["also_in"] and hit["path"] != other["file"]:
-                    other["also_in"].append(hit["path"])
-                continue
-            d = _hit_dict(hit)
-            d["score"], d["also_in"] = round(hit.score, 3), []
-            seen[key] = row = {"hit": d, "whoosh": hit, "rid": hit["rid"], "number": hit.get("number"), "doc_key": hit.get("doc_key")}
-            rows.append(row)
-        rows.sort(key=_rank_key)
         hits = []
-        for group in group_by_item(rows)[:limit]:
+        for group in groups[:limit]:
             # The best record about the item itself: a work-programme row only plans it.
             best = next((r for r in group if r["topic"] is not None and r["hit"]["type"] != "wp_item"),
                         next((r for r in group if r["topic"] is not None), group[0]))
