@@ -1,4 +1,4 @@
-"""Click commands for the index: ingest, search, resolutions, trace, duplicates, demo.
+"""Click commands for the index: ingest, search, facets, resolutions, trace, duplicates, demo.
 
 Defined here and attached by ``register(cli)`` so cli.py stays a thin list.
 """

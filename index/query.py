@@ -1,7 +1,9 @@
-"""Read side of the index: search, resolutions and trace.
+"""Read side of the index: search, facets, resolutions and trace.
 
 Whoosh does the retrieval (BM25F, query syntax, filters, snippets);
-rapidfuzz confirms which titles in different meetings name the same item.
+rapidfuzz confirms which titles name the same item (in one meeting, to fold
+a search's records; across meetings, to trace) and resolves filter values
+typed loosely to the values the index holds.
 """
 
 from __future__ import annotations
