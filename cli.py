@@ -41,8 +41,9 @@ def _files(paths) -> tuple[list[str], int]:
     """The files to read: folders give their supported files; a missing path fails here, with one line."""
     from minutebook.extract.read import supported_files
 
-    found, errors = supported_files(paths)
-    for path, reason in errors:
+    notes: list[tuple[str, str]] = []
+    found, errors = supported_files(paths, notes)
+    for path, reason in errors + notes:
         fail(path, reason)
     return found, len(errors)
 

@@ -3,7 +3,7 @@
 Run: python bench/bench_search.py [RECORDS] [QUERIES] [JSON_QUERIES]   (defaults 100000, 1000, 300)
 
 Records use the real schema and the real ``search`` path (parsing, filters,
-snippets, duplicate collapse), with council-flavoured generated text. Each
+snippets, duplicate collapse, grouping by item), with council-flavoured generated text. Each
 word of the small vocabulary is in about a third of all records, so nearly
 every query matches tens of thousands: a worst case for ranking and counting.
 The index is built once per run in a temporary folder and removed at the end.

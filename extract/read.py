@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 
 from minutebook.model import Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 SUFFIXES = (".pdf",) + TEXT_SUFFIXES
+# A folder's housekeeping text files (README.md, LICENSE.txt, CHANGELOG-2024.md), not papers.
+HOUSEKEEPING = re.compile(r"(readme|licen[cs]e|copying|changelog|contributing|authors|code_of_conduct)([-_.][^.]*)?\.(md|markdown|txt|text|html?)", re.I)
 
 
-def supported_files(paths) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files named directly, plus the supported files under named folders (sorted); and (path, reason) for what is missing."""
+def supported_files(paths, notes: list | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files named directly, plus the supported files under named folders (sorted); and (path, reason) for what is missing.
+
+    A folder's housekeeping files (README, LICENSE, CHANGELOG, …) are not
+    papers: they are left out, each with a ``(path, note)`` in ``notes``.
+    """
     found, errors = [], []
 
     def unreadable(exc: OSError) -> None:
@@ -23,7 +30,14 @@ def supported_files(paths) -> tuple[list[str], list[tuple[str, str]]]:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p, onerror=unreadable):
                 dirs.sort()
-                found.extend(os.path.join(root, name) for name in sorted(files) if name.lower().endswith(SUFFIXES))
+                for name in sorted(files):
+                    if not name.lower().endswith(SUFFIXES):
+                        continue
+                    if HOUSEKEEPING.fullmatch(name):
+                        if notes is not None:
+                            notes.append((os.path.join(root, name), "not a paper (a README or licence file): skipped"))
+                        continue
+                    found.append(os.path.join(root, name))
         elif os.path.lexists(p):
             found.append(p)
         else:

@@ -1,4 +1,4 @@
-"""Click commands for the index: ingest, search, resolutions, trace, duplicates, demo.
+"""Click commands for the index: ingest, search, facets, resolutions, trace, duplicates, demo.
 
 Defined here and attached by ``register(cli)`` so cli.py stays a thin list.
 """
@@ -26,9 +26,9 @@ def _index_option(f):
 
 
 def _filter_options(f):
-    f = click.option("--to", "date_to", metavar="DATE", help="Meetings on or before DATE (YYYY[-MM[-DD]]).")(f)
-    f = click.option("--from", "date_from", metavar="DATE", help="Meetings on or after DATE (YYYY[-MM[-DD]]).")(f)
-    return click.option("--committee", help="Words of the committee's name.")(f)
+    f = click.option("--to", "date_to", metavar="DATE", help="Meetings on or before DATE (2025, 2025-03, 2025-03-13, 13/03/2025, 13 March 2025).")(f)
+    f = click.option("--from", "date_from", metavar="DATE", help="Meetings on or after DATE (as --to).")(f)
+    return click.option("--committee", help="The committee, by words of its name; near spellings are resolved and shown.")(f)
 
 
 def budget_options(f):
@@ -144,29 +144,63 @@ def _where(h: dict) -> str:
     return " · ".join(parts) + f"\n     {display_path(h['file'])}{page}"
 
 
+def _filter_failed(exc) -> None:
+    """A filter value the index cannot use: one line naming the option, exit 2 (a usage error)."""
+    _say_error(exc.option, str(exc))
+    sys.exit(2)
+
+
+def _echo_filters(resolved: dict) -> None:
+    """What each filter option was taken to mean, so a fuzzy match is never silent."""
+    names = {"committee": "committee", "kind": "kind", "entity": "entity"}
+    for key, name in names.items():
+        if key in resolved:
+            click.echo(f"{name}: {'; '.join(resolved[key])}")
+    if "dates" in resolved:
+        click.echo(f"dates: {resolved['dates'][0]} to {resolved['dates'][1]}")
+
+
+def _folded(h: dict) -> str:
+    """``+3 more: minute 9, resolution, work programme (2)``."""
+    counts: dict[str, int] = {}
+    for f in h["folded"]:
+        counts[f["label"]] = counts.get(f["label"], 0) + 1
+    labels = [f"{k} ({n})" if n > 1 else k for k, n in counts.items()]
+    return f"+{len(h['folded'])} more: " + ", ".join(labels)
+
+
 @click.command("search")
 @click.argument("query")
 @_index_option
 @_filter_options
-@click.option("--kind", help="Document kind: agenda, minutes, briefing_note, report, appendix, …")
-@click.option("--entity", "entities", multiple=True, metavar="LABEL:NAME", help="Records naming this entity (repeatable).")
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--kind", help="Kind of paper, as words: agenda, minutes, briefing note, report, appendix, …  (see `minutebook facets`)")
+@click.option("--entity", "entities", multiple=True, metavar="LABEL:NAME", help="Records naming this entity (repeatable); NAME may be part of it.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Items shown (each with its folded records).")
 @FORMAT
 def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, limit, fmt):
-    """Search the index (Whoosh syntax: "phrases", field:word, wild*, fuzzy~)."""
-    from minutebook.index.query import display_path, search
+    """Search the index (Whoosh syntax: "phrases", field:word, wild*, fuzzy~).
+
+    One hit per item per meeting: the agenda item, its minute, resolution,
+    papers and work-programme rows are folded under the best of them.
+    Exit status 1 when nothing matches, 2 for a filter the index cannot use.
+    """
+    from minutebook.index.query import FilterError, display_path, search
 
     ix = _open(index_dir)
     try:
         found = search(ix, query, limit=limit, facets=fmt == "json", committee=committee, date_from=date_from, date_to=date_to,
                        kind=kind, entities=entities)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except FilterError as exc:
+        _filter_failed(exc)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
-        return
+    else:
+        _echo_filters(found["filters"])
     if not found["hits"]:
-        click.echo("no matches")
+        hint = "try fewer words, word* or word~ for other spellings"
+        _say_error(repr(query), f"no matches; {hint}{', or fewer filters' if found['filters'] else ''}")
+        sys.exit(1)
+    if fmt == "json":
         return
     for n, h in enumerate(found["hits"], start=1):
         click.echo(f"{n:2}. {h['title'] or '(untitled)'}  [{h['type']}{', ' + h['kind'] if h.get('kind') else ''}]")
@@ -176,7 +210,38 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
         if h.get("snippet"):
             snippet = " ".join(h["snippet"].split())
             click.echo("     " + (snippet[:300] + " …" if len(snippet) > 300 else snippet))
-    click.echo(f"({len(found['hits'])} shown of {'at least ' if found['more'] else ''}{found['total']} matching records)")
+        if h["folded"]:
+            click.echo("     " + _folded(h))
+    n = len(found["hits"])
+    click.echo(f"({n} item{'s' if n != 1 else ''} shown of {'at least ' if found['more'] else ''}{found['total']} matching records)")
+
+
+@click.command("facets")
+@click.argument("query", required=False)
+@_index_option
+@_filter_options
+@FORMAT
+def facets_cmd(query, index_dir, committee, date_from, date_to, fmt):
+    """Committees, kinds of paper and years in the index (or among QUERY's matches), with record counts;
+    entity labels with their names; and the fields a query can name (field:word)."""
+    from minutebook.index.query import FilterError, facets
+
+    ix = _open(index_dir)
+    try:
+        found = facets(ix, query, committee=committee, date_from=date_from, date_to=date_to)
+    except FilterError as exc:
+        _filter_failed(exc)
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    _echo_filters(found["filters"])
+    for name, title in (("committee", "committees"), ("kind", "kinds"), ("year", "years"), ("labels", "entity labels (names)")):
+        click.echo(f"{title}:")
+        for value, n in found[name].items():
+            click.echo(f"  {n:6d}  {value}")
+        if not found[name]:
+            click.echo("  (none)")
+    click.echo("fields: " + ", ".join(found["fields"]))
 
 
 @click.command("resolutions")
@@ -186,13 +251,13 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
 @FORMAT
 def resolutions_cmd(query, index_dir, committee, date_from, date_to, fmt):
     """Resolutions in date order with their minute numbers and clauses."""
-    from minutebook.index.query import resolutions
+    from minutebook.index.query import FilterError, resolutions
 
     ix = _open(index_dir)
     try:
         found = resolutions(ix, query, committee=committee, date_from=date_from, date_to=date_to)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except FilterError as exc:
+        _filter_failed(exc)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
@@ -206,32 +271,54 @@ def resolutions_cmd(query, index_dir, committee, date_from, date_to, fmt):
             click.echo(f"    {r['text']}")
 
 
+def _appearance(a: dict) -> str:
+    """One appearance as a line: where it is, its title, its file and page."""
+    from minutebook.index.query import display_path
+
+    where = {"agenda_item": f"agenda item {a['agenda_item']}", "minutes_item": f"minute {a['minute']}",
+             "resolution": f"resolution, minute {a['minute']}",
+             "wp_item": "work programme" + (" (planned)" if a["planned"] else "")}.get(a["type"], (a["kind"] or "document").replace("_", " "))
+    page = f" p.{a['page']}" if a["page"] else ""
+    also = f" +{len(a['also_in'])} cop{'y' if len(a['also_in']) == 1 else 'ies'}" if a["also_in"] else ""
+    return f"{where}: {a['title']}  ({display_path(a['file'])}{page}{also})"
+
+
 @click.command("trace")
 @click.argument("item")
 @_index_option
+@click.option("--committee", help="Only this committee's meetings (words of its name).")
 @FORMAT
-def trace_cmd(item, index_dir, fmt):
-    """Every meeting where ITEM was on the agenda, minuted or reported, newest first."""
-    from minutebook.index.query import display_path, trace
+def trace_cmd(item, index_dir, committee, fmt):
+    """Every meeting where ITEM was on the agenda, minuted, reported or planned, newest first.
 
-    found = trace(_open(index_dir), item)
+    Exit status 1 when no meeting is found (with titles it may have meant).
+    """
+    from minutebook.index.query import FilterError, last_reported, suggest_titles, trace
+
+    ix = _open(index_dir)
+    try:
+        found = trace(ix, item, committee=committee)
+    except FilterError as exc:
+        _filter_failed(exc)
+    latest = last_reported(found)
     if fmt == "json":
-        keys = ("committee", "date", "title", "document", "page")
-        click.echo(json.dumps([{k: m[k] for k in keys} | {"file": m["file"]} for m in found], ensure_ascii=False, indent=2))
-        return
+        meetings = [{k: m[k] for k in ("committee", "date", "planned", "title", "document", "file", "page")}
+                    | {"appearances": [{k: v for k, v in a.items() if k != "match"} for a in m["appearances"]]} for m in found]
+        click.echo(json.dumps({"item": item, "meetings": meetings, "last_reported": latest}, ensure_ascii=False, indent=2))
+    else:
+        for m in found:
+            click.echo(f"{m['date']}  {m['committee'] or '(committee unknown)'}{'  (planned)' if m['planned'] else ''}")
+            for a in m["appearances"]:
+                click.echo(f"    {_appearance(a)}")
+        if latest:
+            click.echo(f"last reported: {latest['date']}, {'; '.join(latest['committees'])}")
+        elif found:
+            click.echo("not reported yet: only planned in work programmes")
     if not found:
-        click.echo(f"no meeting found for {item!r}")
-        return
-    for m in found:
-        click.echo(f"{m['date']}  {m['committee'] or '(committee unknown)'}{'  (planned)' if m['planned'] else ''}")
-        for a in m["appearances"]:
-            where = {"agenda_item": f"agenda item {a['agenda_item']}", "minutes_item": f"minute {a['minute']}",
-                     "resolution": f"resolution, minute {a['minute']}"}.get(a["type"], (a["kind"] or "document").replace("_", " "))
-            page = f" p.{a['page']}" if a["page"] else ""
-            also = f" +{len(a['also_in'])} cop{'y' if len(a['also_in']) == 1 else 'ies'}" if a["also_in"] else ""
-            click.echo(f"    {where}: {a['title']}  ({display_path(a['file'])}{page}{also})")
-    latest = next((m for m in found if not m["planned"]), found[0])
-    click.echo(f"last reported: {latest['date']}, {latest['committee'] or '(committee unknown)'}")
+        close = suggest_titles(ix, item)
+        hint = f"; did you mean: {'? '.join(close)}?" if close else "; try fewer words"
+        _say_error(repr(item), f"no meeting found{' for this committee' if committee else ''}{hint}")
+        sys.exit(1)
 
 
 @click.command("duplicates")
@@ -294,5 +381,5 @@ def _params(command, args) -> dict:
 
 
 def register(cli) -> None:
-    for command in (ingest_cmd, search_cmd, resolutions_cmd, trace_cmd, duplicates_cmd, demo_cmd):
+    for command in (ingest_cmd, search_cmd, facets_cmd, resolutions_cmd, trace_cmd, duplicates_cmd, demo_cmd):
         cli.add_command(command)

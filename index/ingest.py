@@ -116,9 +116,12 @@ def open_or_create(index_dir: str):
     return windex.create_in(index_dir, make_schema())
 
 
-def discover(paths) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files named directly, plus supported files under named folders, as absolute paths, each once."""
-    found, errors = supported_files(paths)
+def discover(paths, notes: list | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files named directly, plus supported files under named folders, as absolute paths, each once.
+
+    A folder's README/LICENSE-like files are left out, each with a ``(path, note)`` in ``notes``.
+    """
+    found, errors = supported_files(paths, notes)
     return list(dict.fromkeys(os.path.abspath(f) for f in found)), errors
 
 
@@ -227,10 +230,14 @@ def _ingest_locked(paths, index_dir, prune, progress, opts) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport()
     ix = open_or_create(index_dir)
-    files, errors = discover(paths)
+    left_out: list[tuple[str, str]] = []
+    files, errors = discover(paths, left_out)
     for path, reason in errors:
         report.errors.append((path, reason))
         opts.notify(path, reason)
+    for path, note in left_out:
+        report.notes.append((path, note))
+        opts.notify(path, note)
     known = indexed_files(ix)
     unread = indexed_files(ix, unread=True) if opts.ocr else {}
     todo = []

@@ -1,20 +1,26 @@
-"""Read side of the index: search, resolutions and trace.
+"""Read side of the index: search, facets, resolutions and trace.
 
 Whoosh does the retrieval (BM25F, query syntax, filters, snippets);
-rapidfuzz confirms which titles in different meetings name the same item.
+rapidfuzz confirms which titles name the same item (in one meeting, to fold
+a search's records; across meetings, to trace) and resolves filter values
+typed loosely to the values the index holds.
 """
 
 from __future__ import annotations
 
+import calendar
 import os
 import re
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 from whoosh import highlight
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, QueryParser
-from whoosh.query import And, AndNot, Or, Term, TermRange
+from whoosh.query import And, AndNot, Every, FuzzyTerm, Or, Term, TermRange
 
+from minutebook.extract.dates import MONTHS, parse_date
+from minutebook.extract.styles.vocab import MONTH_NAME
 from minutebook.index.duplicates import canonical_map, groups, load_pairs, normalise
+from minutebook.index.schema import DIGIT, LABELS, entity_field
 
 SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
 FACETS = ("committee", "year", "kind")
@@ -29,6 +35,8 @@ PAPER_WORDS = frozenset(
     "action annual brief draft final item note plan polici progress propos recommend report review strategi summari updat".split()
 )
 STOPWORDS = frozenset("a an and for in of on the to with by at from".split())
+SUGGEST = 70  # rapidfuzz token_set_ratio of an indexed title to a traced item worth offering as "did you mean"
+FUZZY_WORD = 80  # rapidfuzz ratio at which a typed word is taken for a name's word ("comittee", "breifing")
 
 
 class Marker(highlight.Formatter):
@@ -40,14 +48,48 @@ class Marker(highlight.Formatter):
         return "**" + highlight.get_text(text, token, replace) + "**"
 
 
-def iso_bound(value: str | None, upper: bool) -> str | None:
-    """``2025`` / ``2025-10`` / ``2025-10-16`` as an inclusive ISO bound."""
+class FilterError(ValueError):
+    """A filter value the index cannot use: ``option`` names the option, the message says why."""
+
+    def __init__(self, option: str, message: str):
+        super().__init__(message)
+        self.option = option
+
+
+DATE_FORMS = "2025, 2025-03, 2025-03-13, 13/03/2025, 13 March 2025 or March 2025"
+
+
+def iso_bound(value: str | None, upper: bool, option: str = "--from") -> str | None:
+    """A date as printed or typed (ISO, UK day-first, a month, a year) as an inclusive ISO bound.
+
+    A year or month is widened to its first or last day; an impossible date
+    (``2025-13-01``, ``31/02/2025``) is an error, never silently another day.
+    """
     if not value:
         return None
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise ValueError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value}")
-    pad = {4: "-12-31", 7: "-31"} if upper else {4: "-01-01", 7: "-01"}
-    return value + pad.get(len(value), "")
+    text = value.strip()
+    if re.fullmatch(r"\d{4}", text):
+        return text + ("-12-31" if upper else "-01-01")
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
+    year_month = (m[1], m[2]) if m else _month_year(text)
+    if year_month:
+        year, month = map(int, year_month)
+        if not 1 <= month <= 12:
+            raise FilterError(option, f"not a real date: {value} (there is no month {month})")
+        last = calendar.monthrange(year, month)[1]
+        return f"{year:04d}-{month:02d}-{last if upper else 1:02d}"
+    found = parse_date(text)
+    if found:
+        return found
+    parts = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", text)
+    if parts or re.search(MONTH_NAME, text, re.I):
+        raise FilterError(option, f"not a real date: {value}")
+    raise FilterError(option, f"not a date: {value} (use {DATE_FORMS})")
+
+
+def _month_year(text: str):
+    m = re.fullmatch(rf"({MONTH_NAME})\.?,?\s+(\d{{4}})", text, re.I)
+    return (m[2], MONTHS[m[1].lower()]) if m and m[1].lower() in MONTHS else None
 
 
 def date_range(lo: str | None, hi: str | None):
@@ -69,24 +111,77 @@ def date_range(lo: str | None, hi: str | None):
     return Or(parts) if len(parts) > 1 else parts[0]
 
 
-def filters(schema, committee=None, date_from=None, date_to=None, kind=None, entities=(), rtypes=None):
-    """The filter query for the common options, or ``None``."""
-    parts = []
+def _fold(text: str) -> list[str]:
+    """A name's words, lower case, punctuation and underscores out ("briefing_note" -> briefing, note)."""
+    return [w for w in utils.default_process(text.replace("_", " ")).split() if w not in STOPWORDS]
+
+
+def _word_score(wanted: list[str], words: list[str]) -> float:
+    """How well every typed word is one of the name's words (0 unless all are): exact, a prefix, or a typo."""
+    total = 0.0
+    for w in wanted:
+        best = max((100.0 if v == w else 95.0 if len(w) >= 4 and v.startswith(w) else fuzz.ratio(w, v) for v in words), default=0)
+        if best < FUZZY_WORD:
+            return 0.0
+        total += best
+    return total / len(wanted)
+
+
+def resolve(wanted: str, values, what: str, option: str) -> list[str]:
+    """The indexed values someone typing ``wanted`` means, best match only.
+
+    The name itself (any case and spacing), else every value holding all the
+    typed words ("scrutiny" names several committees, "Housing Committee"
+    one), each word exact, a prefix of four letters or more, or a typo
+    (rapidfuzz). Nothing close is an error naming the closest values.
+    """
+    values = sorted(set(v for v in values if v))
+    target = _fold(wanted)
+    exact = [v for v in values if _fold(v) == target]
+    if exact:
+        return exact
+    scored = {v: _word_score(target, _fold(v)) for v in values} if target else {}
+    best = max(scored.values(), default=0)
+    if best:
+        return [v for v, sc in scored.items() if sc == best]
+    close = process.extract(" ".join(target) or wanted, values, scorer=fuzz.WRatio, limit=3)
+    if not values:
+        raise FilterError(option, f"no {what} is indexed, so none matches {wanted!r}")
+    raise FilterError(option, f"no {what} matches {wanted!r}; closest: " + "; ".join(c[0] for c in close))
+
+
+def filters(reader, committee=None, date_from=None, date_to=None, kind=None, entities=(), rtypes=None):
+    """The filter query for the common options (or ``None``) and the values each option resolved to.
+
+    Committee, kind and entity names are matched against the values the
+    index holds (``resolve``), so what is typed need not be exact.
+    """
+    parts, resolved = [], {}
     if committee:
-        parts.append(QueryParser("committee_text", schema, group=OrGroup.factory(0.0)).parse(f'"{committee}"'))
-    lo, hi = iso_bound(date_from, False), iso_bound(date_to, True)
+        resolved["committee"] = resolve(committee, reader.field_terms("committee"), "committee", "--committee")
+        parts.append(Or([Term("committee", v) for v in resolved["committee"]]))
+    lo, hi = iso_bound(date_from, False, "--from"), iso_bound(date_to, True, "--to")
+    if lo and hi and lo > hi:
+        raise FilterError("--from", f"{date_from} is after --to {date_to}")
     if lo or hi:
         parts.append(date_range(lo, hi))
+        resolved["dates"] = [lo or "…", hi or "…"]
     if kind:
-        parts.append(Term("kind", kind))
+        resolved["kind"] = resolve(kind, reader.field_terms("kind"), "kind of paper", "--kind")
+        parts.append(Or([Term("kind", v) for v in resolved["kind"]]))
     for ent in entities:
         label, _, name = ent.partition(":")
-        if not name:
-            raise ValueError(f"--entity wants LABEL:NAME, got {ent}")
-        parts.append(Term("entities", f"{label.strip().upper()}:{name.strip()}".lower()))
+        label = label.strip().upper()
+        if not name.strip() or label not in LABELS:
+            raise FilterError("--entity", f"wants LABEL:NAME with LABEL one of {', '.join(LABELS)}, got {ent!r}")
+        prefix = label.lower() + ":"
+        names = [t[len(prefix):] for t in reader.field_terms("entities") if t.startswith(prefix)]
+        found = resolve(name, names, f"{label} entity", "--entity")
+        resolved.setdefault("entity", []).extend(f"{label}:{n}" for n in found)
+        parts.append(Or([Term("entities", prefix + n) for n in found]))
     if rtypes:
         parts.append(Or([Term("rtype", t) for t in rtypes]))
-    return And(parts) if parts else None
+    return (And(parts) if parts else None), resolved
 
 
 def _parser(schema):
@@ -104,7 +199,7 @@ def _hit_dict(hit, snippet: str | None = None) -> dict:
     extra = hit.get("extra") or {}
     return {
         "type": hit["rtype"],
-        "title": hit.get("title"),
+        "title": extra.get("shown") or hit.get("title"),
         "committee": hit.get("committee"),
         "date": hit.get("date"),
         "kind": hit.get("kind"),
@@ -144,66 +239,226 @@ def _matching_docs(searcher, q, flt) -> set[int]:
     return set(searcher.docs_for_query(wanted))
 
 
-def facet_counts(searcher, docs: set[int]) -> dict[str, dict[str, int]]:
-    """Records per committee, year and kind among ``docs``.
+def _column_counts(reader, name: str, docs: set[int]) -> dict[str, int] | None:
+    """Counts read from the field's column; ``None`` where a segment has no usable column.
+
+    An empty index has no columns at all, and a segment written before any
+    record had the field holds none for it.
+    """
+    counts: dict[str, int] = {}
+    try:
+        column = reader.column_reader(name)
+        for d in docs:
+            key = column[d]
+            counts[key] = counts.get(key, 0) + 1
+    except (IndexError, KeyError, NotImplementedError):
+        return None
+    return counts
+
+
+def facet_counts(searcher, docs: set[int] | None = None) -> dict[str, dict[str, int]]:
+    """Records per committee, year and kind among ``docs`` (all records when ``None``), most first.
 
     Reading each document's column value costs per match; intersecting the
     few posting lists of a facet field costs per indexed record. A broad
-    query matches a large share of the index, so take the cheaper one.
+    query matches a large share of the index, so take the cheaper one; the
+    posting lists also serve where a column is missing.
     """
     reader = searcher.reader()
-    by_postings = len(docs) * 2 > reader.doc_count()
+    by_postings = docs is None or len(docs) * 2 > reader.doc_count()
     out = {}
     for name in FACETS:
-        if by_postings:
-            counts = {term.decode("utf-8"): len(docs.intersection(reader.postings(name, term).all_ids()))
-                      for term in reader.lexicon(name)}
-        else:
-            column, counts = reader.column_reader(name), {}
-            for d in docs:
-                key = column[d]
-                counts[key] = counts.get(key, 0) + 1
-        out[name] = dict(sorted(((k, v) for k, v in counts.items() if k and v), key=lambda kv: (-kv[1], kv[0])))
+        counts = None if by_postings else _column_counts(reader, name, docs)
+        if counts is None:
+            counts = {}
+            for term in reader.field_terms(name):
+                ids = reader.postings(name, term).all_ids()
+                counts[term] = sum(1 for _ in ids) if docs is None else len(docs.intersection(ids))
+        out[name] = _most_first(counts)
     return out
 
 
-def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts) -> dict:
-    """Ranked, de-duplicated hits with snippets; facet counts and an exact total only when asked.
+def _most_first(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(((k, v) for k, v in counts.items() if k and v), key=lambda kv: (-kv[1], kv[0])))
 
-    Ranking keeps a top-N window (Whoosh skips blocks that cannot enter it),
-    so the cost of a default search does not grow with the number of
-    matches. Facets need every match, so they take a second, unscored pass.
-    ``total`` is exact when facets were asked for or fewer records matched
-    than the window holds; otherwise ``more`` says there are more than ``total``.
+
+def _rank_key(row: dict) -> tuple:
+    """Score first; ties newest first, then by file, page and record, so one query on one index always reads the same."""
+    d = row["hit"]
+    return (-round(d["score"], 4), _newest_first(d.get("date")), d["file"], d.get("page") or 0, row["rid"])
+
+
+def _newest_first(date: str | None) -> tuple:
+    return (1, "") if not date else (0, "".join(chr(0x10FFFF - ord(c)) for c in date))
+
+
+def label(d: dict) -> str:
+    """What a record is, in a few words: "agenda item 4", "minute 9", "resolution", "briefing note"."""
+    t = d["type"]
+    if t == "agenda_item":
+        return f"agenda item {d['agenda_item']}"
+    if t == "minutes_item":
+        return f"minute {d['minute']}"
+    if t == "wp_item":
+        return "work programme"
+    if t in ("resolution", "table"):
+        return t
+    kind = (d.get("kind") or "document").replace("_", " ")
+    return kind if t == "document" else f"{kind} section"
+
+
+def _topic(row: dict):
+    """The item a record is about within its meeting, or ``None`` for a record of a whole agenda or minutes.
+
+    Minute numbers and agenda item numbers are separate series; the
+    minutes document's own item number is where it was filed in a later
+    pack, not what it is about. A work-programme row is known by its title.
+    """
+    d, t, kind = row["hit"], row["hit"]["type"], row["hit"].get("kind")
+    if d.get("minute"):
+        return ("minute", d["minute"])
+    if t == "agenda_item":
+        return ("item", d["agenda_item"])
+    if t == "wp_item":
+        return ("title", normalise(d["title"]))
+    if kind in ("agenda", "minutes"):
+        number = row["number"]
+        return ("minute" if kind == "minutes" else "item", number) if t == "section" and number else None
+    if d.get("agenda_item"):
+        return ("item", d["agenda_item"])
+    return ("paper", row["doc_key"] or row["rid"])
+
+
+def _topic_title(row: dict) -> str | None:
+    """The name a record gives its item: its own title, a minute's or agenda entry's heading, else its paper's title."""
+    d = row["hit"]
+    if d["type"] in ("agenda_item", "minutes_item", "resolution", "wp_item", "document"):
+        return d.get("title")
+    if d["type"] == "section" and d.get("kind") in ("agenda", "minutes"):
+        heading = row["whoosh"].get("title") or ""
+        return heading[len(row["number"] or ""):].strip() or None
+    return d.get("document_title") if row["topic"] and row["topic"][0] == "item" else None
+
+
+def group_by_item(rows: list[dict]) -> list[list[dict]]:
+    """Ranked rows gathered into one group per item per meeting, groups in the order of their best row.
+
+    Records of one meeting join when they share an agenda item or minute
+    number, or when the titles of their items match (the agenda item and the
+    minute of it, the work-programme row that planned it). A record of a
+    whole agenda or minutes joins the best item of its meeting.
+    """
+    parent: dict = {}
+
+    def find(k):
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    titles: dict[tuple, set[str]] = {}
+    for row in rows:
+        d = row["hit"]
+        row["meeting"] = (d.get("committee") or "", d["date"]) if d.get("date") else ("", "", row["doc_key"] or row["rid"])
+        row["topic"] = _topic(row)
+        name = _topic_title(row)
+        if row["topic"] is not None and name:
+            titles.setdefault((row["meeting"], row["topic"]), set()).add(name)
+    by_meeting: dict[tuple, list[tuple]] = {}
+    for node in sorted(titles):
+        by_meeting.setdefault(node[0], []).append(node)
+    for nodes in by_meeting.values():
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                if find(a) != find(b) and any(title_matches(x, y) or title_matches(y, x) for x in titles[a] for y in titles[b]):
+                    parent[find(b)] = find(a)
+    best_in_meeting: dict[tuple, tuple] = {}
+    for row in rows:
+        if row["topic"] is not None:
+            best_in_meeting.setdefault(row["meeting"], find((row["meeting"], row["topic"])))
+    out: dict = {}
+    for row in rows:
+        key = find((row["meeting"], row["topic"])) if row["topic"] is not None else best_in_meeting.get(row["meeting"], ("whole", row["rid"]))
+        out.setdefault(key, []).append(row)
+    return list(out.values())
+
+
+def _ranked_rows(results, canon: dict[str, str]) -> list[dict]:
+    """Hits in a stable rank order, each record once however many files hold a copy of it (``also_in``)."""
+    rows, seen = [], {}
+    for hit in results:
+        key = _collapse_key(hit, canon)
+        if key in seen:
+            other = seen[key]["hit"]
+            if hit["path"] not in other["also_in"] and hit["path"] != other["file"]:
+                other["also_in"].append(hit["path"])
+            continue
+        d = _hit_dict(hit)
+        d["score"], d["also_in"] = round(hit.score, 3), []
+        seen[key] = row = {"hit": d, "whoosh": hit, "rid": hit["rid"], "number": hit.get("number"), "doc_key": hit.get("doc_key")}
+        rows.append(row)
+    return sorted(rows, key=_rank_key)
+
+
+def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts) -> dict:
+    """Ranked hits, one per item per meeting, with snippets; facet counts and an exact total only when asked.
+
+    Copies of one record in several files are one hit (``also_in``); the
+    other records of the same item at the same meeting are folded under the
+    best one (``folded``). Ranking keeps a top-N window (Whoosh skips blocks
+    that cannot enter it), so the cost of a default search does not grow
+    with the number of matches. Facets need every match, so they take a
+    second, unscored pass. ``total`` counts records: exact when facets were
+    asked for or fewer records matched than the window holds; otherwise
+    ``more`` says there are more than ``total``. ``filters`` holds what each
+    filter option resolved to.
     """
     with ix.searcher() as s:
         q = _parser(ix.schema).parse(query)
-        flt = filters(ix.schema, **filter_opts)
+        flt, resolved = filters(s.reader(), **filter_opts)
+        canon = canonical_map(load_pairs(s))
+        # Items fold several records each: widen the window until it holds ``limit`` items or every match.
         window = max(limit * 5, 50)
-        results = s.search(q, limit=window, filter=flt, mask=HIDDEN)
+        while True:
+            results = s.search(q, limit=window, filter=flt, mask=HIDDEN)
+            groups = group_by_item(_ranked_rows(results, canon))
+            if len(groups) >= limit or results.scored_length() < window:
+                break
+            window *= 4
         results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
         results.formatter = Marker()
-        canon = canonical_map(load_pairs(s))
-        hits, seen = [], {}
-        for hit in results:
-            key = _collapse_key(hit, canon)
-            if key in seen:
-                other = seen[key]
-                if hit["path"] not in other["also_in"] and hit["path"] != other["file"]:
-                    other["also_in"].append(hit["path"])
-                continue
-            if len(hits) >= limit:
-                continue
-            d = _hit_dict(hit, _snippet(hit))
-            d["score"] = round(hit.score, 3)
-            d["also_in"] = []
-            seen[key] = d
+        hits = []
+        for group in groups[:limit]:
+            # The best record about the item itself: a work-programme row only plans it.
+            best = next((r for r in group if r["topic"] is not None and r["hit"]["type"] != "wp_item"),
+                        next((r for r in group if r["topic"] is not None), group[0]))
+            d = best["hit"]
+            d["snippet"] = _snippet(best["whoosh"])
+            d["folded"] = [{"type": r["hit"]["type"], "label": label(r["hit"]), "title": r["hit"]["title"], "file": r["hit"]["file"],
+                            "page": r["hit"]["page"], "score": r["hit"]["score"], "also_in": r["hit"]["also_in"]} for r in group if r is not best]
             hits.append(d)
-        found = {"query": query, "total": results.scored_length(), "more": results.scored_length() >= window, "hits": hits}
+        found = {"query": query, "filters": resolved, "total": results.scored_length(), "more": results.scored_length() >= window,
+                 "hits": hits}
         if facets:
             docs = _matching_docs(s, q, flt)
             found.update(total=len(docs), more=False, facets=facet_counts(s, docs))
         return found
+
+
+QUERY_FIELDS = ("title", "text", "committee_text", "entity_names", "kind", "year", "date", "item", "minute", "rtype")
+
+
+def facets(ix, query: str | None = None, **filter_opts) -> dict:
+    """What the index holds, to filter by: committees, kinds and years with record counts (among ``query``'s
+    matches when given), entity labels with their number of names, and the fields a query can name."""
+    with ix.searcher() as s:
+        reader = s.reader()
+        flt, resolved = filters(reader, **filter_opts)
+        q = _parser(ix.schema).parse(query) if query else Every()
+        out = {"query": query, "filters": resolved, **facet_counts(s, _matching_docs(s, q, flt))}
+        out["labels"] = _most_first({label: sum(1 for _ in reader.field_terms(entity_field(label))) for label in LABELS})
+    out["fields"] = list(QUERY_FIELDS) + [entity_field(label) for label in LABELS]
+    return out
 
 
 def _minute_key(minute: str | None):
@@ -214,7 +469,7 @@ def _minute_key(minute: str | None):
 def resolutions(ix, query: str | None = None, **filter_opts) -> list[dict]:
     """Resolutions oldest first, each decision once even if its minutes are in several files."""
     with ix.searcher() as s:
-        flt = filters(ix.schema, rtypes=("resolution",), **filter_opts)
+        flt, _ = filters(s.reader(), rtypes=("resolution",), **filter_opts)
         q = _parser(ix.schema).parse(query) if query else flt
         results = s.search(q, limit=None, filter=flt if query else None)
         out, seen = [], set()
@@ -252,7 +507,7 @@ def title_matches(item: str, title: str | None, weight=None) -> float:
     Failing that, ``weight`` (term -> rarity in the index) lets two names of
     one matter that share their subject words match however the rest is
     worded ("Progress on LGA Peer Review Action Plan" and "Children's LGA Peer
-    Challenge"): words that name a paper's kind or stage (``PAPER_WORDS``)
+    Challenge"): words that name a paper's kind or stage (``PAPER_WORDS``) and numbers (editions: "2024/25")
     are set aside, and at least two of the rest, carrying most of each name's
     remaining rarity, must be shared. "Fostering Annual Report" and
     "Safeguarding Annual Report" share only paper words.
@@ -269,8 +524,8 @@ def title_matches(item: str, title: str | None, weight=None) -> float:
     shared = ta.keys() & tb.keys()
     if sum(ta.values()) and score >= TRACE_SCORE and sum(ta[t] for t in shared) / sum(ta.values()) >= TRACE_COVERAGE:
         return score
-    da = {t: w for t, w in ta.items() if t not in PAPER_WORDS}
-    db = {t: w for t, w in tb.items() if t not in PAPER_WORDS}
+    da = {t: w for t, w in ta.items() if t not in PAPER_WORDS and not DIGIT.search(t)}
+    db = {t: w for t, w in tb.items() if t not in PAPER_WORDS and not DIGIT.search(t)}
     common = da.keys() & db.keys()
     if len(common) < 2:
         return 0.0
@@ -279,9 +534,14 @@ def title_matches(item: str, title: str | None, weight=None) -> float:
     return round(100 * share, 1) if share >= TRACE_SHARE else 0.0
 
 
-def trace(ix, item: str) -> list[dict]:
-    """Meetings where ``item`` was on the agenda, minuted, reported or planned, newest first."""
+def trace(ix, item: str, committee: str | None = None) -> list[dict]:
+    """Meetings where ``item`` was on the agenda, minuted, reported or planned, newest first.
+
+    ``committee`` keeps the meetings of the committees it resolves to (as
+    ``--committee`` in search); an unknown one raises ``FilterError``.
+    """
     with ix.searcher() as s:
+        wanted = set(resolve(committee, s.reader().field_terms("committee"), "committee", "--committee")) if committee else None
         parser = QueryParser("title", ix.schema, group=OrGroup.factory(0.9))
         words = " ".join(re.findall(r"\w+", item))
         q = parser.parse(words) if words else None
@@ -295,31 +555,72 @@ def trace(ix, item: str) -> list[dict]:
             return {t: rarity[t] for t in _terms(ix.schema, text)}
 
         results = s.search(q, limit=2000, filter=Or([Term("rtype", t) for t in TRACE_TYPES]))
-        appearances = []
+        appearances, names = [], item_names(item)
         for hit in results:
-            score = title_matches(item, hit.get("title"), weight)
+            score = max(title_matches(name, hit.get("title"), weight) for name in names)
             if score:
                 d = _hit_dict(hit)
                 d["match"] = round(score, 1)
                 d["listed"] = (hit.get("extra") or {}).get("listed")
                 appearances.append(d)
-    return _by_meeting(appearances)
+    meetings = _by_meeting(appearances)
+    return [m for m in meetings if m["committee"] in wanted] if wanted is not None else meetings
+
+
+def item_names(item: str) -> list[str]:
+    """The names an item is typed under: "A / B" is either, "A (B)" is A or its short name B ("… Programme (HAF)").
+
+    A single word alone ("Education" of "Education / school performance")
+    names too much to stand for the item, unless it is an acronym.
+    """
+    names = [item]
+    for part in re.split(r"\s+/\s+", item):
+        outside = re.sub(r"\([^()]*\)", " ", part)
+        names += [" ".join(outside.split())] + [" ".join(x.split()) for x in re.findall(r"\(([^()]*)\)", part)]
+    return list(dict.fromkeys(n for n in names if len(_words(n)) >= 2 or re.fullmatch(r"[A-Z]{2,}", n) or n == item))
+
+
+def last_reported(meetings: list[dict]) -> dict | None:
+    """The latest meeting date the item was reported at (not only planned for), with every committee that met on it."""
+    held = [m for m in meetings if not m["planned"]]
+    if not held:
+        return None
+    latest = max(m["date"] for m in held)
+    return {"date": latest, "committees": sorted({m["committee"] or "(committee unknown)" for m in held if m["date"] == latest})}
+
+
+def suggest_titles(ix, item: str, limit: int = 3) -> list[str]:
+    """Indexed item titles close to a misspelt or misremembered ``item``, for "did you mean"."""
+    words = re.findall(r"\w+", item)
+    if not words:
+        return []
+    with ix.searcher() as s:
+        q = Or([FuzzyTerm("title", t, maxdist=2, prefixlength=1) for w in words for t in _terms(ix.schema, w)]
+               + [FuzzyTerm("title", w.lower(), maxdist=2, prefixlength=1) for w in words])
+        hits = s.search(q, limit=200, filter=Or([Term("rtype", t) for t in TRACE_TYPES]))
+        titles = {" ".join(h["title"].split()) for h in hits if h.get("title")}
+    score = {t: fuzz.token_set_ratio(item, t, processor=utils.default_process) for t in titles}
+    return [t for t in sorted(titles, key=lambda t: (-score[t], t)) if score[t] >= SUGGEST][:limit]
 
 
 def _by_meeting(appearances: list[dict]) -> list[dict]:
     """One entry per meeting (date and committee), its clearest appearance first.
 
     ``planned``: the meeting is known only from work programmes drawn up
-    before it, so the item was due there, not yet reported.
+    before it, so the item was due there, not yet reported. A record that
+    names no committee belongs to its date's meeting when only one
+    committee met that day.
     """
     dated = [a for a in appearances if a["date"]]
-    committees_on = {}
+    committees_on: dict[str, set] = {}
     for a in dated:
         if a["committee"]:
-            committees_on.setdefault(a["date"], a["committee"])
+            committees_on.setdefault(a["date"], set()).add(a["committee"])
     meetings: dict[tuple, list[dict]] = {}
     for a in dated:
-        committee = a["committee"] or committees_on.get(a["date"])
+        only = committees_on.get(a["date"], set())
+        committee = a["committee"] or (next(iter(only)) if len(only) == 1 else None)
+        a["planned"] = a["type"] == "wp_item" and a["date"] > (a["listed"] or a["date"])
         meetings.setdefault((a["date"], committee), []).append(a)
     out = []
     for (date, committee), found in meetings.items():
@@ -328,7 +629,7 @@ def _by_meeting(appearances: list[dict]) -> list[dict]:
         out.append({
             "committee": committee,
             "date": date,
-            "planned": all(a["type"] == "wp_item" and date > (a["listed"] or date) for a in found),
+            "planned": all(a["planned"] for a in found),
             "title": best["title"],
             "document": best["document_title"] or best["document"],
             "page": best["page"],
@@ -350,8 +651,9 @@ def _merge_copies(found: list[dict]) -> list[dict]:
         key = (a["type"], normalise(a["title"]), a["agenda_item"], a["minute"])
         if key in merged:
             merged[key]["also_in"].append(a["file"])
+            merged[key]["planned"] = merged[key]["planned"] and a["planned"]  # planned only if no copy was current
         else:
-            keep = ("type", "kind", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "match")
+            keep = ("type", "kind", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "planned", "match")
             merged[key] = {k: a[k] for k in keep} | {"also_in": []}
     rows = [normalise(a["title"]) for a in merged.values() if a["type"] == "wp_item"]
     return [a for a in merged.values()

@@ -93,6 +93,33 @@ def document_text(d: dict) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def section_titles(sections: list[dict]) -> dict[str, str]:
+    """A readable title for each section that prints a number but no heading ("3.1").
+
+    Its title is the heading it sits under: the section numbered as its
+    parent ("3 Progress" for "3.1"), else the nearest heading above at a
+    higher level; failing both, its number and opening words.
+    """
+    out, above = {}, []  # above: (level, number, "number heading") of headed sections so far
+    for s in sections:
+        number, heading, level = s.get("number"), s.get("heading"), s.get("level") or 1
+        if heading:
+            above.append((level, number, " ".join(x for x in (number, heading) if x)))
+            continue
+        if not number:
+            continue
+        stem = number.rsplit(".", 1)[0] if "." in number.strip(".") else None
+        parent = next((t for _, n, t in reversed(above) if stem and n and n.strip(".") == stem), None)
+        parent = parent or next((t for lvl, _, t in reversed(above) if lvl < level), None)
+        if parent:
+            out[s["id"]] = f"{parent} › {number}"
+        else:
+            words = (s.get("text") or "").split()
+            opening = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+            out[s["id"]] = " ".join(x for x in (number, opening) if x)
+    return out
+
+
 def _runs_on(text: str) -> bool:
     words = text.rstrip().lower().split()
     return bool(words) and (text.rstrip().endswith((",", "-", "–")) or words[-1] in RUN_ON)
@@ -192,10 +219,11 @@ def records_from_contract(contract: dict, path: str) -> list[dict]:
         ents = ents_by_doc.get(d["id"], [])
         add("document", d["id"], d["id"], title=d.get("title"), text=document_text(d), page=d.get("page_start"), entities=ents,
             extra={"page_end": d.get("page_end"), "printed_date": d.get("date")})
+        shown = section_titles(d.get("sections", []))
         for s in d.get("sections", []):
             heading = " ".join(x for x in (s.get("number"), s.get("heading")) if x) or None
             add("section", s["id"], d["id"], title=heading, text=s.get("text"), page=s.get("page"), number=s.get("number"),
-                entities=[e for e in ents if e.get("section") == s["id"]])
+                entities=[e for e in ents if e.get("section") == s["id"]], extra={"shown": shown[s["id"]]} if s["id"] in shown else None)
         for n, t in enumerate(d.get("tables", []), start=1):
             text = table_text(t)
             add("table", t.get("id") or f"{d['id']}.t{n}", d["id"], title=t.get("title"), text=text, page=t.get("page"),
