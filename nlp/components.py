@@ -81,6 +81,7 @@ class Gazetteer:
             self.loose.add(key, docs)
         for key, docs in exact.items():
             self.exact.add(key, docs)
+        self.place_words = vocab.place_words(pdir)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -90,8 +91,36 @@ class Gazetteer:
                 if label == "COMMITTEE" and canonical == "Cabinet" and end < len(doc) and doc[end].lower_ in {"member", "members", "portfolio", "office"}:
                     continue
                 spans.append(Span(doc, start, end, label=label, kb_id=canonical))
-        doc.spans["mb_gazetteer"] = spans
+        places = {(s.start, s.end) for s in spans if s.label_ == "PLACE"}
+        doc.spans["mb_gazetteer"] = [
+            s for s in spans
+            if not (s.label_ == "PLACE" and s.text in self.place_words and not _place_context(doc, s, places))
+        ]
         return doc
+
+
+PLACE_BEFORE = {"in", "at", "from", "to", "near", "across", "around", "within", "throughout", "between", "outside",
+                "into", "visit", "visited", "towards", "serving", "covering"}
+PLACE_AFTER = {"council", "borough", "city", "county", "district", "town", "area", "road", "street", "station",
+               "centre", "ward", "residents", "constituency", "parish"}
+LIST_JOIN = {",", "and", "&", "or"}
+
+
+def _place_context(doc: Doc, span: Span, places: set[tuple[int, int]]) -> bool:
+    """Words around a name that say it is a place: "in Reading", "Rugby Borough", "Bury, Bolton and Wigan"."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ in PLACE_BEFORE:
+        return True
+    if after is not None and after.lower_ in PLACE_AFTER:
+        return True
+    # A neighbour in a list of places ("Bury, Bolton and Wigan").
+    others = places - {(span.start, span.end)}
+    starts, ends = {a for a, _ in others}, {b for _, b in others}
+    return bool(
+        after is not None and after.lower_ in LIST_JOIN and span.end + 1 in starts
+        or before is not None and before.lower_ in LIST_JOIN and span.start - 1 in ends
+    )
 
 
 # --------------------------------------------------------------------------- shapes
@@ -108,8 +137,8 @@ def _cap_word(tok) -> bool:
     "minutebook_shapes",
     default_config={
         "heads": {
-            "TEAM": ["Team", "Service", "Hub", "Unit", "Panel", "Academy", "team"],
-            "COMMITTEE": ["Board", "Committee", "Sub-Committee", "Subcommittee", "Forum", "Cabinet"],
+            "TEAM": ["Team", "Service", "Hub", "Unit", "Academy", "team"],
+            "COMMITTEE": ["Board", "Committee", "Sub-Committee", "Subcommittee", "Forum", "Cabinet", "Panel"],
             "ORG": ["Association", "Partnership", "Agency", "Trust", "Foundation", "Network", "Charity",
                     "Society", "Federation", "Institute", "University", "Police", "Constabulary", "Commission"],
             "PLACE": ["House", "Hall", "Centre", "Park", "Library", "Stadium", "Square", "Road", "Street",
@@ -120,11 +149,15 @@ def _cap_word(tok) -> bool:
                              "Strategy", "Strategic", "Leadership", "Management", "Operational", "Finish",
                              "Governance", "Assurance", "Review", "Monitoring"],
         "council_kinds": ["City", "County", "Borough", "District", "Town", "Parish", "Metropolitan"],
+        # A "Service" run by a body of its own is that body, not a council's team.
+        "body_services": ["Fire and Rescue", "Fire & Rescue", "Ambulance", "Police", "Probation", "Prison",
+                          "Coastguard", "Health"],
         "max_words": 8,
     },
 )
-def make_shapes(nlp: Language, name: str, heads: dict, group_qualifiers: list, council_kinds: list, max_words: int):
-    return Shapes(heads, group_qualifiers, council_kinds, max_words)
+def make_shapes(nlp: Language, name: str, heads: dict, group_qualifiers: list, council_kinds: list,
+                body_services: list, max_words: int):
+    return Shapes(heads, group_qualifiers, council_kinds, body_services, max_words)
 
 
 class Shapes:
@@ -137,8 +170,9 @@ class Shapes:
     "Coventry Outdoor Education Service".
     """
 
-    def __init__(self, heads, group_qualifiers, council_kinds, max_words):
+    def __init__(self, heads, group_qualifiers, council_kinds, body_services, max_words):
         self.heads = {h: label for label, hs in heads.items() for h in hs}
+        self.body_service = re.compile(r"\b(?:" + "|".join(map(re.escape, body_services)) + r")\s+Service$", re.I)
         # Another head word ends the run: "Social Work Academy Coventry’s
         # Social Work Academy" is a running header followed by the name.
         self.head_stop = {h: label for h, label in self.heads.items() if h[0].isupper()} | {"Council": "ORG"}
@@ -197,7 +231,8 @@ class Shapes:
             tok = head_span[0]
             label = self.heads.get(tok.text)
             if label is None:
-                if tok.text == "Council" and tok.i > 0:
+                if tok.text == "Council" and tok.i > 0 and tok.i not in ends:
+                    # A listed council is authoritative: "Police Kent County Council" is two names.
                     spans.extend(self._council(doc, tok.i))
                 elif tok.text == "Group":
                     span = self._group(doc, tok.i, stop)
@@ -226,6 +261,8 @@ class Shapes:
             end = tok.i + 1
             if label == "COMMITTEE" and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_digit and doc[end + 2].text == ")":
                 end += 3
+            if label == "TEAM" and self.body_service.search(doc[start:end].text):
+                label = "ORG"
             spans.append(Span(doc, start, end, label=label, kb_id=self._canonical(doc, start, end, label)))
         for m in self.welsh.finditer(_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="PLACE", alignment_mode="expand")
@@ -244,14 +281,30 @@ class Shapes:
         return text
 
     def _council(self, doc: Doc, i: int) -> list[Span]:
+        """"Kent County Council", "Limerick City and County Council", "the County Council".
+
+        Kinds alone name no council ("District and Borough Council Leaders")
+        unless "the"/"this" points at one; a run stops at a break or another
+        "Council", so a running header does not join the name after it.
+        """
         prev = doc[i - 1]
         if prev.text in self.council_kinds:
             start = i - 1
-            while start > 0 and (_cap_word(doc[start - 1]) or doc[start - 1].text in self.council_kinds):
-                start -= 1
-            if start < i - 1:
+            while start > 0:
+                tok = doc[start - 1]
+                if tok.text in self.head_stop or "\n" in tok.text or "\t" in tok.whitespace_ + tok.text:
+                    break
+                if tok.text in self.council_kinds or _cap_word(tok):
+                    start -= 1
+                elif tok.lower_ in {"and", "&"} and start > 1 and doc[start - 2].text in self.council_kinds:
+                    start -= 1
+                else:
+                    break
+            if any(t.text not in self.council_kinds and t.lower_ not in {"and", "&"} for t in doc[start:i]):
                 return [Span(doc, start, i + 1, label="ORG")]
-            return [Span(doc, i - 1, i + 1, label="ORG")]
+            if start > 0 and doc[start - 1].lower_ in {"the", "this"}:
+                return [Span(doc, start, i + 1, label="ORG")]
+            return []
         if prev.lower_ in {"the", "this"}:
             return [Span(doc, i, i + 1, label="ORG")]
         return []
@@ -422,23 +475,27 @@ def quantities(doc: Doc) -> Doc:
 
 # --------------------------------------------------------------------------- people
 
+# A name never runs over a line or cell break: spaces inside a name are spaces.
+SP = r"[^\S\n\t]"
 INIT = r"[A-Z]{1,2}\.?"
 GIVEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 PARTICLE = r"(?:van|von|Van|Von|de|De|der|den|da|di|du|le|La|la|del|bin|al)"
-SURNAME = r"(?:O['’]|Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
-NAME = rf"(?:(?:{INIT}\s){{1,3}}|(?:{GIVEN}\s){{1,2}})?(?:{PARTICLE}\s)?{SURNAME}"
-TITLED = re.compile(rf"\b({vocab.PERSON_TITLES})\s+({NAME})\b")
-TITLED_LIST = re.compile(rf"\b(?:Councillors|Cllrs\.?)\s+((?:{NAME})(?:\s*\([^)]{{1,40}}\))?(?:(?:,\s*|\s+and\s+)(?:{NAME})(?:\s*\([^)]{{1,40}}\))?)*)")
-LIST_ITEM = re.compile(rf"({NAME})(?:\s*\([^)]{{1,40}}\))?")
-INITIALLED = re.compile(rf"(?<![\w.])((?:[A-Z]{{1,2}}\s){{1,2}}(?:{PARTICLE}\s)?{SURNAME})\b")
-FULLNAME = re.compile(rf"\b({GIVEN})\s+(?:({PARTICLE}|{GIVEN}|[A-Z])\s+)?((?:{PARTICLE}\s)?{SURNAME})\b")
+# "Crow- Brown" is a double-barrelled name hyphenated at a line end.
+SURNAME = r"(?:O['’]|Mc|Mac)?[A-Z][a-z]+(?:(?:[-'’]|-[^\S\n\t]?)[A-Z][a-z]+)?"
+NAME = rf"(?:(?:{INIT}{SP}){{1,3}}|(?:{GIVEN}{SP}){{1,2}})?(?:{PARTICLE}{SP})?{SURNAME}"
+TITLED = re.compile(rf"\b({vocab.PERSON_TITLES}){SP}+({NAME})\b")
+TITLED_LIST = re.compile(rf"\b(?:Councillors|Cllrs\.?){SP}+((?:{NAME})(?:{SP}*\([^)]{{1,40}}\))?(?:(?:,{SP}*|{SP}+and{SP}+)(?:{NAME})(?:{SP}*\([^)]{{1,40}}\))?)*)")
+LIST_ITEM = re.compile(rf"({NAME})(?:{SP}*\([^)]{{1,40}}\))?")
+INITIALLED = re.compile(rf"(?<![\w.])((?:[A-Z]{{1,2}}{SP}){{1,2}}(?:{PARTICLE}{SP})?{SURNAME})\b")
+FULLNAME = re.compile(rf"\b({GIVEN}){SP}+(?:({PARTICLE}|{GIVEN}|[A-Z]){SP}+)?((?:{PARTICLE}{SP})?{SURNAME})\b")
 ROLE_AFTER = re.compile(r"^\s*(?:,\s*|\s+)((?:(?:Interim|Acting|Deputy|Assistant|Senior|Strategic|Operational|Service|Programme|Principal|Chief|Executive|Head|Lead|[A-Z][a-z]+|of|for|and|&|the|Children’s|Children's)\s*){1,12})")
 PAREN_ROLE = re.compile(r"^\s*\(([^)]{1,40})\)")
 NOT_BEFORE_INITIAL = re.compile(r"(?:Appendix|Annex|Table|Figure|Part|Section|Schedule|Option|Plan|Stage|Grade|Level|Category|Tier|Key|Type|Group|Class|Year|Block|Phase|Priority|Band|Unit|Ward|Zone|Area|Route|Item|Agenda|Page|No\.?)\s$")
 
 
 FORENAMES = vocab.forenames()
-CAP_START = re.compile(r"\b[A-Z][a-z]")
+# Not after a hyphen: "John-Paul Negrinotti" starts at John.
+CAP_START = re.compile(r"(?<![\w-])[A-Z][a-z]")
 
 
 def _trim_name(name: str) -> str | None:
@@ -520,7 +577,7 @@ class People:
             if not name or " " not in name:
                 continue
             after = text[m.start() + len(name): m.start() + len(name) + 40]
-            if given in self.forenames or self._role_follows(after):
+            if given.split("-")[0] in self.forenames or self._role_follows(after):
                 found.append((m.start(), m.start() + len(name), name))
         values = _values(doc)
         spans = []
@@ -528,7 +585,7 @@ class People:
             span = doc.char_span(s, e, label="PERSON", alignment_mode="expand")
             if span is None:
                 continue
-            spans.append(Span(doc, span.start, span.end, label="PERSON", kb_id=re.sub(r"\s+", " ", name)))
+            spans.append(Span(doc, span.start, span.end, label="PERSON", kb_id=re.sub(r"-\s+", "-", re.sub(r"\s+", " ", name))))
             role = self._role(text[span.end_char: span.end_char + 120])
             if role:
                 values[(span.start_char, span.end_char)] = {"role": role}
@@ -537,7 +594,12 @@ class People:
 
     @staticmethod
     def _role_follows(after: str) -> bool:
-        m = re.match(r"^\s*,?\s*((?:[A-Z][\w’'-]*\s*){1,4})", after)
+        """A role set off after the words: "Sukriti Sen, Director", "Sukriti Sen – Head of …".
+
+        A role word straight after them ("Peer Challenge Manager", "Next
+        Steps Co-ordinator") makes them the role's qualifiers, not a name.
+        """
+        m = re.match(r"^\s*(?:[,–—:(-]|[^\S\n\t]*[\n\t])\s*((?:[A-Z][\w’'-]*\s*){1,4})", after)
         return bool(m) and any(w.lower().strip(",") in vocab.ROLE_WORDS for w in m.group(1).split())
 
     @staticmethod
@@ -584,7 +646,9 @@ class Resolve:
         ranked = []
         for rank, group in enumerate(GROUPS):
             for span in doc.spans.get(group, []):
-                ranked.append((-(span.end_char - span.start_char), rank, span.start, span))
+                span = _within_line(span)
+                if span is not None:
+                    ranked.append((-(span.end_char - span.start_char), rank, span.start, span))
         ranked.sort(key=lambda r: r[:3])
         taken = [False] * len(doc)
         chosen = []
@@ -603,3 +667,26 @@ class Resolve:
             if group in doc.spans:
                 del doc.spans[group]
         return doc
+
+
+def _within_line(span: Span) -> Span | None:
+    """The part of a name after the last line or cell break inside it.
+
+    A name never runs across lines or table cells; names end in their head
+    word ("… Service", "… Council", a surname), so the last part is kept.
+    """
+    if span.label_ in ("MONEY", "DATE"):
+        return span
+    text = span.text
+    cut = max(text.rfind("\n"), text.rfind("\t"))
+    if cut < 0:
+        return span
+    doc = span.doc
+    start = span.start
+    while start < span.end and doc[start].idx + len(doc[start].text) <= span.start_char + cut + 1:
+        start += 1
+    while start < span.end and doc[start].is_space:
+        start += 1
+    if start >= span.end:
+        return None
+    return Span(doc, start, span.end, label=span.label_, kb_id=doc[start:span.end].text if span.kb_id_ == text else span.kb_id_)

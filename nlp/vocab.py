@@ -45,6 +45,8 @@ BREAK = {
     "subject", "author", "authors", "name", "title", "date", "time", "place", "venue",
     "public", "private", "business", "part", "including", "other", "others",
     "meeting", "meetings", "our", "your", "my", "one's",
+    # A report's period is no part of the name after it: "the Annual Fostering Service report".
+    "annual", "quarterly", "monthly", "weekly", "yearly", "draft", "final", "revised", "proposed",
 } | {m.lower() for m in MONTHS + WEEKDAYS}
 
 # Words that can sit inside a name but are not surnames or forenames, so a
@@ -67,6 +69,28 @@ NONNAME = {
     "private", "business", "english", "maths", "mathematics", "science",
     "reading", "writing", "phonics", "district", "borough", "ward", "ofsted",
 } | {m.lower() for m in MONTHS + WEEKDAYS}
+
+# Values of vote and attendance lists, printed beside names ("Mr Robey
+# Abstain (0)", "Apologies: Nil", "Patrick Present"): never part of a name.
+RECORD_WORDS = {
+    "abstain", "abstained", "abstention", "abstentions", "against", "carried", "lost",
+    "present", "absent", "apologies", "apology", "nil", "none", "regrets", "excused",
+    "attending", "attended", "moved", "seconded", "proposed", "declined", "tied", "vote",
+    "votes", "voting", "aye", "ayes", "nay", "nays", "yea", "yeas", "motion",
+}
+
+# Words of an address, a body or an agenda heading: a person's name never
+# holds them ("Marion Ave", "Tulsa Police", "Councillors Updates", "Three Lochs").
+NONNAME |= RECORD_WORDS | {
+    "avenue", "ave", "drive", "lane", "crescent", "boulevard", "blvd", "parkway", "highway",
+    "roads", "streets", "square", "terrace", "gardens", "estate", "police", "constabulary",
+    "commission", "society", "foundation", "institute", "university", "college", "library",
+    "department", "authority", "directorate", "office", "updates", "reports", "matters",
+    "items", "questions", "correspondence", "announcements", "declarations", "steps",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "annual", "quarterly", "monthly", "weekly", "recruitment", "challenge", "fostering",
+    "adoption", "planning", "finance", "housing", "transport", "budget", "strategy",
+}
 
 ROLE_WORDS = {
     "director", "head", "lead", "manager", "officer", "chief", "chair", "chairman",
@@ -155,6 +179,12 @@ def council_for_place() -> dict[str, str]:
             place = re.sub(r"\s+(?:City|County|Metropolitan Borough|Borough|District)?\s*Council$", "", name)
             out.setdefault(place, name)
     return out
+
+
+def place_words(patterns_dir: Path = PATTERNS_DIR) -> set[str]:
+    """Listed places that are also ordinary words: tagged only with place evidence around them."""
+    path = patterns_dir / "place_words.txt"
+    return set(read_list(path)) if path.exists() else set()
 
 
 def forenames() -> set[str]:
