@@ -133,6 +133,27 @@ def _cap_word(tok) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and tok.lower_ not in vocab.BREAK
 
 
+DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "his", "her"}
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """A capitalised word that may sit in a name, judged with its neighbours.
+
+    Words that open headings ("Overview", "Strengthening") break a run,
+    except inside a name: before "&"/"and" and a capitalised word ("Health
+    Overview & Scrutiny Committee"), or a verb-form right after an article
+    ("the Strengthening Independence Service").
+    """
+    tok = doc[i]
+    if _cap_word(tok):
+        return True
+    if not tok.text[:1].isupper() or tok.lower_ not in vocab.BREAK:
+        return False
+    if tok.lower_ in vocab.HEADING_NOUNS and i + 2 < len(doc) and doc[i + 1].lower_ in {"&", "and"} and _cap_word(doc[i + 2]):
+        return True
+    return tok.lower_.endswith("ing") and i > 0 and doc[i - 1].lower_ in DETERMINERS
+
+
 @Language.factory(
     "minutebook_shapes",
     default_config={
@@ -152,12 +173,21 @@ def _cap_word(tok) -> bool:
         # A "Service" run by a body of its own is that body, not a council's team.
         "body_services": ["Fire and Rescue", "Fire & Rescue", "Ambulance", "Police", "Probation", "Prison",
                           "Coastguard", "Health"],
+        # A team of players is a club, not a council team ("Riverside Ladies Football Team").
+        "club_words": ["Football", "Hurling", "Camogie", "Rugby", "Hockey", "Cricket", "Netball", "Basketball",
+                       "Soccer", "Baseball", "Athletics", "Gaelic", "GAA", "Ladies", "Juniors", "Minors", "Youths"],
+        # Nouns of a document's title: "Strategy for Traffic Calming and Safe Street Network" names a strategy.
+        "document_nouns": ["Strategy", "Plan", "Policy", "Framework", "Review", "Report", "Scheme", "Protocol",
+                           "Charter", "Statement", "Proposal", "Proposals", "Consultation", "Study"],
+        # A country after an organisation's head word is part of its name ("Doctors' Association UK").
+        "name_suffixes": ["UK", "International", "Ireland", "Scotland", "Wales", "Cymru", "England", "Canada"],
         "max_words": 8,
     },
 )
 def make_shapes(nlp: Language, name: str, heads: dict, group_qualifiers: list, council_kinds: list,
-                body_services: list, max_words: int):
-    return Shapes(heads, group_qualifiers, council_kinds, body_services, max_words)
+                body_services: list, club_words: list, document_nouns: list, name_suffixes: list, max_words: int):
+    return Shapes(heads, group_qualifiers, council_kinds, body_services, club_words, document_nouns, name_suffixes,
+                  max_words)
 
 
 class Shapes:
@@ -170,8 +200,12 @@ class Shapes:
     "Coventry Outdoor Education Service".
     """
 
-    def __init__(self, heads, group_qualifiers, council_kinds, body_services, max_words):
+    def __init__(self, heads, group_qualifiers, council_kinds, body_services, club_words, document_nouns,
+                 name_suffixes, max_words):
         self.heads = {h: label for label, hs in heads.items() for h in hs}
+        self.club_words = set(club_words)
+        self.document_nouns = set(document_nouns)
+        self.name_suffixes = set(name_suffixes)
         self.body_service = re.compile(r"\b(?:" + "|".join(map(re.escape, body_services)) + r")\s+Service$", re.I)
         # Another head word ends the run: "Social Work Academy Coventry’s
         # Social Work Academy" is a running header followed by the name.
@@ -201,14 +235,15 @@ class Shapes:
             if tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_ and i > 0 and doc[i - 1].text[:1].isupper():
                 i -= 1
                 continue
-            if self.head_stop.get(tok.text) == self.heads.get(doc[head].text, "COMMITTEE"):
+            if self.head_stop.get(tok.text) == self.heads.get(doc[head].text, "COMMITTEE") and i < head - 1:
+                # Two heads side by side are one name ("Family Hub Service").
                 break
-            if _cap_word(tok) and "\t" not in tok.whitespace_:
+            if _name_word(doc, i) and "\t" not in tok.whitespace_:
                 start = i
                 words += 1
                 i -= 1
                 continue
-            if tok.lower_ in CONNECTORS and i > 0 and _cap_word(doc[i - 1]) and (i - 1) not in stop and start < head:
+            if tok.lower_ in CONNECTORS and i > 0 and _name_word(doc, i - 1) and (i - 1) not in stop and start < head:
                 i -= 1
                 continue
             break
@@ -261,8 +296,14 @@ class Shapes:
             end = tok.i + 1
             if label == "COMMITTEE" and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_digit and doc[end + 2].text == ")":
                 end += 3
-            if label == "TEAM" and self.body_service.search(doc[start:end].text):
+            if any(t.text in self.document_nouns and t.i + 1 < end and doc[t.i + 1].lower_ in {"for", "of", "on", "to"}
+                   for t in doc[start:end]):
+                continue
+            if label == "TEAM" and (self.body_service.search(doc[start:end].text)
+                                    or any(t.text in self.club_words for t in doc[start:end])):
                 label = "ORG"
+            if label == "ORG" and end < len(doc) and doc[end].text in self.name_suffixes and doc[end - 1].whitespace_ == " ":
+                end += 1
             spans.append(Span(doc, start, end, label=label, kb_id=self._canonical(doc, start, end, label)))
         for m in self.welsh.finditer(_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="PLACE", alignment_mode="expand")
@@ -534,7 +575,12 @@ class People:
         text = _text(doc)
         found: list[tuple[int, int, str]] = []  # start, end, canonical
         for m in TITLED_LIST.finditer(text):
-            for item in LIST_ITEM.finditer(m.group(1)):
+            items = list(LIST_ITEM.finditer(m.group(1)))
+            if len(items) == 1 and " " not in items[0].group(1):
+                # A plural title before one bare word is a heading or a title
+                # ("Councillors Updates", "Councillors Direct"), not a list of names.
+                continue
+            for item in items:
                 name = item.group(1)
                 if _person_ok(name):
                     s = m.start(1) + item.start(1)
@@ -653,6 +699,8 @@ class Resolve:
         taken = [False] * len(doc)
         chosen = []
         for _, _, _, span in ranked:
+            if span.label_ == "TEAM" and span.end < len(doc) and doc[span.end].text in vocab.THING_NOUNS:
+                continue  # "the Family Hub Grant" is a grant, not the team
             if any(taken[span.start:span.end]):
                 continue
             for i in range(span.start, span.end):

@@ -49,6 +49,15 @@ BREAK = {
     "annual", "quarterly", "monthly", "weekly", "yearly", "draft", "final", "revised", "proposed",
 } | {m.lower() for m in MONTHS + WEEKDAYS}
 
+# Nouns that head a report's heading ("An Overview of …") and so break a name
+# run, yet also sit inside names ("Overview & Scrutiny Committee").
+HEADING_NOUNS = {"overview", "update", "progress", "briefing", "summary", "introduction", "background", "report"}
+
+# Capitalised nouns that make the name before them a modifier: "Family Hub
+# Grant" is a grant and "Youth Service Awards" are awards, not the team.
+THING_NOUNS = {"Grant", "Grants", "Fund", "Funding", "Budget", "Allocation", "Award", "Awards", "Conference",
+               "Event", "Day", "Week", "Pilot", "Building", "Premises", "Guidance", "Toolkit", "Website"}
+
 # Words that can sit inside a name but are not surnames or forenames, so a
 # person rule must not take them ("A Level", "B Team", "Sonia Watson, Service …").
 NONNAME = {
