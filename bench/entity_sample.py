@@ -6,7 +6,9 @@ Run: python bench/entity_sample.py [--seed 14] [--n 20] [--labels PERSON,ORG,…
 read without OCR, so scanned pages contribute nothing). Prints one line per
 sampled entity: label, text, file, page, and the words around it. Mentions
 are sampled, not distinct names, so a name tagged wrongly forty times is as
-likely to be drawn as it is to be met by a reader. ``--cache`` keeps the
+likely to be drawn as it is to be met by a reader; ``--distinct`` samples one
+mention per name and file instead, as a reader of ``minutebook entities``
+meets them (the long tail of one-off names). ``--cache`` keeps the
 extractions (pickled, keyed by file size and mtime) so a rerun after a rule
 change re-tags without re-reading the PDFs.
 """
@@ -76,6 +78,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=20)
     ap.add_argument("--labels", default=LABELS)
     ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--distinct", action="store_true", help="one mention per (file, text)")
     args = ap.parse_args()
     files = [Path(f) for f in args.files] or default_files()
     nlp = build_nlp()
@@ -90,6 +93,9 @@ def main() -> None:
         pool = by_label.get(label, [])
         # Sorted first so the draw depends only on the seed and the entities, not on file order.
         pool.sort(key=lambda r: (r[0], r[1] or 0, r[2], r[3]))
+        if args.distinct:
+            pool = list({(r[0], r[2]): r for r in reversed(pool)}.values())
+            pool.sort(key=lambda r: (r[0], r[1] or 0, r[2], r[3]))
         sample = random.Random(f"{args.seed}:{label}").sample(pool, min(args.n, len(pool)))
         print(f"## {label}: {len(pool)} mentions, {len(sample)} sampled")
         for n, (name, page, text, ctx) in enumerate(sample, 1):

@@ -173,6 +173,9 @@ def _name_word(doc: Doc, i: int) -> bool:
         # A "Service" run by a body of its own is that body, not a council's team.
         "body_services": ["Fire and Rescue", "Fire & Rescue", "Ambulance", "Police", "Probation", "Prison",
                           "Coastguard", "Health"],
+        # Services a council buys or regulates, not teams of its staff ("the Bus Service").
+        "not_teams": ["Bus", "Rail", "Train", "Ferry", "Postal", "Taxi", "Shuttle", "Broadband", "Internet",
+                      "Mobile", "Telephone", "Water", "Electricity", "Gas"],
         # A team of players is a club, not a council team ("Riverside Ladies Football Team").
         "club_words": ["Football", "Hurling", "Camogie", "Rugby", "Hockey", "Cricket", "Netball", "Basketball",
                        "Soccer", "Baseball", "Athletics", "Gaelic", "GAA", "Ladies", "Juniors", "Minors", "Youths"],
@@ -185,9 +188,10 @@ def _name_word(doc: Doc, i: int) -> bool:
     },
 )
 def make_shapes(nlp: Language, name: str, heads: dict, group_qualifiers: list, council_kinds: list,
-                body_services: list, club_words: list, document_nouns: list, name_suffixes: list, max_words: int):
-    return Shapes(heads, group_qualifiers, council_kinds, body_services, club_words, document_nouns, name_suffixes,
-                  max_words)
+                body_services: list, not_teams: list, club_words: list, document_nouns: list, name_suffixes: list,
+                max_words: int):
+    return Shapes(heads, group_qualifiers, council_kinds, body_services, not_teams, club_words, document_nouns,
+                  name_suffixes, max_words)
 
 
 class Shapes:
@@ -200,9 +204,10 @@ class Shapes:
     "Coventry Outdoor Education Service".
     """
 
-    def __init__(self, heads, group_qualifiers, council_kinds, body_services, club_words, document_nouns,
+    def __init__(self, heads, group_qualifiers, council_kinds, body_services, not_teams, club_words, document_nouns,
                  name_suffixes, max_words):
         self.heads = {h: label for label, hs in heads.items() for h in hs}
+        self.not_teams = set(not_teams)
         self.club_words = set(club_words)
         self.document_nouns = set(document_nouns)
         self.name_suffixes = set(name_suffixes)
@@ -226,8 +231,12 @@ class Shapes:
         words = 0
         while i >= 0 and words < self.max_words:
             tok = doc[i]
-            if tok.text in ("'s", "’s", "’", "'") and i > 0 and places and (i - 1) in places:
-                # "Coventry’s Social Work Academy" is the Social Work Academy.
+            if tok.text in ("'s", "’s", "’", "'") and i > 0 and (
+                places and (i - 1) in places or vocab.is_acronym(doc[i - 1].text) or doc[i - 1].text in self.head_stop
+            ):
+                # "Coventry’s Social Work Academy", "KCC’s Elective Home Education
+                # Team", "Bedfordshire County Council's Empty Homes Forum": the
+                # owner is a name of its own.
                 break
             if tok.text in ("'s", "’s", "’", "'") and i > 0 and _cap_word(doc[i - 1]):
                 i -= 1
@@ -256,6 +265,8 @@ class Shapes:
         stop = {s.end - 1 for s in gaz}
         ends = {s.end - 1: (s.start, s.label_) for s in gaz if s.label_ != "PLACE"}
         places = {s.end - 1: s.start for s in gaz if s.label_ == "PLACE"}
+        # Whose thing a name is: "Coventry’s …", "Kent County Council’s …".
+        owners = {s.end - 1: s.start for s in gaz if s.label_ in ("PLACE", "ORG")}
         spans = []
         # Find head words by regex on the text: cheaper than making a Token
         # for every word of every section.
@@ -290,7 +301,7 @@ class Shapes:
                 if start == listed:
                     continue
             else:
-                start = self._walk(doc, tok.i, stop, places)
+                start = self._walk(doc, tok.i, stop, owners)
             if start == tok.i:
                 continue
             end = tok.i + 1
@@ -298,6 +309,8 @@ class Shapes:
                 end += 3
             if any(t.text in self.document_nouns and t.i + 1 < end and doc[t.i + 1].lower_ in {"for", "of", "on", "to"}
                    for t in doc[start:end]):
+                continue
+            if label == "TEAM" and doc[tok.i - 1].text in self.not_teams:
                 continue
             if label == "TEAM" and (self.body_service.search(doc[start:end].text)
                                     or any(t.text in self.club_words for t in doc[start:end])):

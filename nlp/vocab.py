@@ -85,7 +85,8 @@ RECORD_WORDS = {
     "abstain", "abstained", "abstention", "abstentions", "against", "carried", "lost",
     "present", "absent", "apologies", "apology", "nil", "none", "regrets", "excused",
     "attending", "attended", "moved", "seconded", "proposed", "declined", "tied", "vote",
-    "votes", "voting", "aye", "ayes", "nay", "nays", "yea", "yeas", "motion",
+    "votes", "voting", "aye", "ayes", "nay", "nays", "yea", "yeas", "motion", "amendment", "amendments",
+    "unanimous", "unanimously",
 }
 
 # Words of an address, a body or an agenda heading: a person's name never
@@ -97,6 +98,7 @@ NONNAME |= RECORD_WORDS | {
     "department", "authority", "directorate", "office", "updates", "reports", "matters",
     "items", "questions", "correspondence", "announcements", "declarations", "steps",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "cmhlr", "comhairleoir", "councilor", "councilors", "alderman", "aldermen", "mayor", "reeve",
     "annual", "quarterly", "monthly", "weekly", "recruitment", "challenge", "fostering",
     "adoption", "planning", "finance", "housing", "transport", "budget", "strategy",
 }
@@ -109,7 +111,7 @@ ROLE_WORDS = {
     "mayor", "governor", "headteacher", "superintendent", "administrator",
 }
 
-PERSON_TITLES = r"(?:Councillor|Cllr\.?|Ciir|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Baroness|Commissioner)"
+PERSON_TITLES = r"(?:Councillor|Councilor|Cllr\.?|Ciir|Cmhlr\.?|Comhairleoir|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Baroness|Commissioner)"
 
 APOS = "'’"
 
