@@ -91,12 +91,35 @@ class Gazetteer:
                 if label == "COMMITTEE" and canonical == "Cabinet" and end < len(doc) and doc[end].lower_ in {"member", "members", "portfolio", "office"}:
                     continue
                 spans.append(Span(doc, start, end, label=label, kb_id=canonical))
-        places = {(s.start, s.end) for s in spans if s.label_ == "PLACE"}
-        doc.spans["mb_gazetteer"] = [
-            s for s in spans
-            if not (s.label_ == "PLACE" and s.text in self.place_words and not _place_context(doc, s, places))
-        ]
+        doc.spans["mb_gazetteer"] = self._placed(doc, spans)
         return doc
+
+    def _placed(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Drop listed places that are also ordinary words unless the words around say place.
+
+        A list neighbour counts only once it is a place itself, so "Reading
+        and Rugby sessions" stays untagged while "Bury, Bolton and Wigan" is
+        three places.
+        """
+        doubtful = [s for s in spans if s.label_ == "PLACE" and s.text in self.place_words]
+        if not doubtful:
+            return spans
+        places = {(s.start, s.end) for s in spans if s.label_ == "PLACE" and s.text not in self.place_words}
+        pending = []
+        for s in doubtful:
+            if _place_context(doc, s, set()):
+                places.add((s.start, s.end))
+            else:
+                pending.append(s)
+        grew = True
+        while grew and pending:
+            grew = False
+            for s in list(pending):
+                if _place_context(doc, s, places):
+                    places.add((s.start, s.end))
+                    pending.remove(s)
+                    grew = True
+        return [s for s in spans if s not in pending]
 
 
 PLACE_BEFORE = {"in", "at", "from", "to", "near", "across", "around", "within", "throughout", "between", "outside",
@@ -548,6 +571,8 @@ NOT_BEFORE_INITIAL = re.compile(r"(?:Appendix|Annex|Table|Figure|Part|Section|Sc
 
 
 FORENAMES = vocab.forenames()
+# A capitalised role word straight before a name: "Police Officer Cody Vance", "Clerk Ann Roy".
+ROLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)[^\S\n\t]$")
 # Not after a hyphen: "John-Paul Negrinotti" starts at John.
 CAP_START = re.compile(r"(?<![\w-])[A-Z][a-z]")
 
@@ -636,7 +661,9 @@ class People:
             if not name or " " not in name:
                 continue
             after = text[m.start() + len(name): m.start() + len(name) + 40]
-            if given.split("-")[0] in self.forenames or self._role_follows(after):
+            before = ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            role_before = before is not None and before.group(1).lower() in vocab.ROLE_WORDS
+            if given.split("-")[0] in self.forenames or role_before or self._role_follows(after):
                 found.append((m.start(), m.start() + len(name), name))
         values = _values(doc)
         spans = []
