@@ -654,6 +654,9 @@ class People:
             if not m or m.group(1).lower() in vocab.BREAK:
                 continue
             given, middle = m.group(1), m.group(2)
+            if middle in self.forenames and given.split("-")[0] not in self.forenames:
+                # "… Corporate Assurance Jenny Dixon-Sherreard": the name starts at the forename.
+                continue
             name = m.group(0)
             if middle and len(middle) > 1 and middle not in self.forenames and not re.fullmatch(PARTICLE, middle):
                 name = f"{given} {middle}"

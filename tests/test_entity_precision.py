@@ -56,8 +56,9 @@ def test_a_role_with_its_qualifiers_is_not_a_person(nlp):
     ents = tag(nlp,
                "The Next Steps Co-ordinator matches new carers with mentors. The Peer Review Manager – LGA. "
                "A Placement Sufficiency Officer was appointed.",
-               "Contact: Okonkwo Adeyemi, Head of Housing Strategy. Report of Ilsa Varga – Director of Finance.")
-    assert texts(ents, "PERSON") == ["Okonkwo Adeyemi", "Ilsa Varga"]
+               "Contact: Okonkwo Adeyemi, Head of Housing Strategy. Report of Ilsa Varga – Director of Finance.",
+               "Director of Policy & Corporate Assurance Janet Oyelaran-Smith, Strategy Manager")
+    assert texts(ents, "PERSON") == ["Okonkwo Adeyemi", "Ilsa Varga", "Janet Oyelaran-Smith"]
 
 
 def test_double_barrelled_and_line_broken_names(nlp):
