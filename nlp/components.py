@@ -156,6 +156,8 @@ def _cap_word(tok) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and tok.lower_ not in vocab.BREAK
 
 
+# People words that break a run ("Cabinet Member for …") but may open a name's words.
+ROLE_NOUNS = {"member", "members"}
 DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "his", "her"}
 
 
@@ -164,14 +166,17 @@ def _name_word(doc: Doc, i: int) -> bool:
 
     Words that open headings ("Overview", "Strengthening") break a run,
     except inside a name: before "&"/"and" and a capitalised word ("Health
-    Overview & Scrutiny Committee"), or a verb-form right after an article
-    ("the Strengthening Independence Service").
+    Overview & Scrutiny Committee"), a verb-form right after an article
+    ("the Strengthening Independence Service"), a people word before a
+    capitalised one ("Member Services Committee").
     """
     tok = doc[i]
     if _cap_word(tok):
         return True
     if not tok.text[:1].isupper() or tok.lower_ not in vocab.BREAK:
         return False
+    if tok.lower_ in ROLE_NOUNS and i + 1 < len(doc) and _cap_word(doc[i + 1]):
+        return True  # "Selection and Member Services Committee"
     if tok.lower_ in vocab.HEADING_NOUNS and i + 2 < len(doc) and doc[i + 1].lower_ in {"&", "and"} and _cap_word(doc[i + 2]):
         return True
     return tok.lower_.endswith("ing") and i > 0 and doc[i - 1].lower_ in DETERMINERS
@@ -196,9 +201,11 @@ def _name_word(doc: Doc, i: int) -> bool:
         # A "Service" run by a body of its own is that body, not a council's team.
         "body_services": ["Fire and Rescue", "Fire & Rescue", "Ambulance", "Police", "Probation", "Prison",
                           "Coastguard", "Health"],
-        # Services a council buys or regulates, not teams of its staff ("the Bus Service").
-        "not_teams": ["Bus", "Rail", "Train", "Ferry", "Postal", "Taxi", "Shuttle", "Broadband", "Internet",
-                      "Mobile", "Telephone", "Water", "Electricity", "Gas"],
+        # Services and networks of transport and utilities, not bodies or teams ("the Bus Service",
+        # "a Key Route Network").
+        "not_bodies": ["Bus", "Rail", "Train", "Ferry", "Postal", "Taxi", "Shuttle", "Broadband", "Internet",
+                       "Mobile", "Telephone", "Water", "Electricity", "Gas", "Route", "Road", "Cycle", "Cycling",
+                       "Walking", "Heat", "Sewer", "Drainage", "Footpath"],
         # A team of players is a club, not a council team ("Riverside Ladies Football Team").
         "club_words": ["Football", "Hurling", "Camogie", "Rugby", "Hockey", "Cricket", "Netball", "Basketball",
                        "Soccer", "Baseball", "Athletics", "Gaelic", "GAA", "Ladies", "Juniors", "Minors", "Youths"],
@@ -211,9 +218,9 @@ def _name_word(doc: Doc, i: int) -> bool:
     },
 )
 def make_shapes(nlp: Language, name: str, heads: dict, group_qualifiers: list, council_kinds: list,
-                body_services: list, not_teams: list, club_words: list, document_nouns: list, name_suffixes: list,
+                body_services: list, not_bodies: list, club_words: list, document_nouns: list, name_suffixes: list,
                 max_words: int):
-    return Shapes(heads, group_qualifiers, council_kinds, body_services, not_teams, club_words, document_nouns,
+    return Shapes(heads, group_qualifiers, council_kinds, body_services, not_bodies, club_words, document_nouns,
                   name_suffixes, max_words)
 
 
@@ -227,10 +234,10 @@ class Shapes:
     "Coventry Outdoor Education Service".
     """
 
-    def __init__(self, heads, group_qualifiers, council_kinds, body_services, not_teams, club_words, document_nouns,
+    def __init__(self, heads, group_qualifiers, council_kinds, body_services, not_bodies, club_words, document_nouns,
                  name_suffixes, max_words):
         self.heads = {h: label for label, hs in heads.items() for h in hs}
-        self.not_teams = set(not_teams)
+        self.not_bodies = set(not_bodies)
         self.club_words = set(club_words)
         self.document_nouns = set(document_nouns)
         self.name_suffixes = set(name_suffixes)
@@ -333,7 +340,7 @@ class Shapes:
             if any(t.text in self.document_nouns and t.i + 1 < end and doc[t.i + 1].lower_ in {"for", "of", "on", "to"}
                    for t in doc[start:end]):
                 continue
-            if label == "TEAM" and doc[tok.i - 1].text in self.not_teams:
+            if label != "PLACE" and doc[tok.i - 1].text in self.not_bodies:
                 continue
             if label == "TEAM" and (self.body_service.search(doc[start:end].text)
                                     or any(t.text in self.club_words for t in doc[start:end])):

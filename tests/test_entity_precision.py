@@ -115,6 +115,7 @@ def test_place_words_need_place_evidence(nlp):
     ("Congratulations to the Kilbrack Ladies Football Team on their final.", "ORG", ["Kilbrack Ladies Football Team"]),
     ("Westshire Fire & Rescue Service inspected the depot.", "ORG", ["Westshire Fire & Rescue Service"]),
     ("Bus Service - a resident asked for an earlier bus.", "TEAM", []),
+    ("A duty to establish a Key Route Network on main roads.", "ORG", []),
     ("Funded from the Family Hub Grant to run the Family Hub Service.", "TEAM", ["Family Hub Service"]),
     ("Staff moved to the Strengthening Families Service in May.", "TEAM", ["Strengthening Families Service"]),
     ("Where WDC’s Tenancy Support Team visit, and the NHS’s Discharge Team follow up.", "TEAM",
@@ -128,6 +129,7 @@ def test_team_spans(nlp, text, label, names):
     ("Minutes of the Joint Health Overview & Scrutiny Committee were noted.", ["Joint Health Overview & Scrutiny Committee"]),
     ("The Adoption Panel and the Fostering Panel met.", ["Adoption Panel", "Fostering Panel"]),
     ("An Overview of the Planning Committee work programme.", ["Planning Committee"]),
+    ("He sat on the Selection and Member Services Committee.", ["Selection and Member Services Committee"]),
 ])
 def test_committee_spans(nlp, text, committees):
     assert texts(tag(nlp, text), "COMMITTEE") == committees
