@@ -101,6 +101,9 @@ class Gazetteer:
         and Rugby sessions" stays untagged while "Bury, Bolton and Wigan" is
         three places.
         """
+        # "North West of the farmhouse" is a direction, not the region.
+        spans = [s for s in spans if not (s.label_ == "PLACE" and COMPASS.fullmatch(s.text)
+                                          and s.end < len(doc) and doc[s.end].lower_ == "of")]
         doubtful = [s for s in spans if s.label_ == "PLACE" and s.text in self.place_words]
         if not doubtful:
             return spans
@@ -122,6 +125,7 @@ class Gazetteer:
         return [s for s in spans if s not in pending]
 
 
+COMPASS = re.compile(r"(?:North|South|East|West|Mid)(?:[ -](?:North|South|East|West))?")
 PLACE_BEFORE = {"in", "at", "from", "to", "near", "across", "around", "within", "throughout", "between", "outside",
                 "into", "visit", "visited", "towards", "serving", "covering"}
 PLACE_AFTER = {"council", "borough", "city", "county", "district", "town", "area", "road", "street", "station",
@@ -347,6 +351,8 @@ class Shapes:
                 label = "ORG"
             if label == "ORG" and end < len(doc) and doc[end].text in self.name_suffixes and doc[end - 1].whitespace_ == " ":
                 end += 1
+            if label == "PLACE" and start > 0 and doc[start - 1].lower_ in {"a", "an"}:
+                continue  # "a Neighbourhood Park" is a kind of place, not a named one
             spans.append(Span(doc, start, end, label=label, kb_id=self._canonical(doc, start, end, label)))
         for m in self.welsh.finditer(_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="PLACE", alignment_mode="expand")

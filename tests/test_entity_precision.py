@@ -144,3 +144,12 @@ def test_committee_spans(nlp, text, committees):
 def test_headings_are_not_people_or_organisations(nlp, text):
     ents = tag(nlp, text, headings=(text,))
     assert [e for e in ents if e.label in ("PERSON", "ORG")] == []
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Land North West of Hillend Farm, Mill Road.", ["Mill Road"]),
+    ("Funding for a Neighbourhood Park near the Riverside Community Centre.", ["Riverside Community Centre"]),
+    ("Growth in the North West and Yorkshire outpaced the South East.", ["North West", "South East"]),
+])
+def test_place_shapes_need_a_named_place(nlp, text, places):
+    assert texts(tag(nlp, text), "PLACE") == places
