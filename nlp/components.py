@@ -183,7 +183,8 @@ def _name_word(doc: Doc, i: int) -> bool:
         return True  # "Selection and Member Services Committee"
     if tok.lower_ in vocab.HEADING_NOUNS and i + 2 < len(doc) and doc[i + 1].lower_ in {"&", "and"} and _cap_word(doc[i + 2]):
         return True
-    return tok.lower_.endswith("ing") and i > 0 and doc[i - 1].lower_ in DETERMINERS
+    return (tok.lower_.endswith("ing") and i > 0 and doc[i - 1].lower_ in DETERMINERS
+            and i + 1 < len(doc) and _cap_word(doc[i + 1]))
 
 
 @Language.factory(
@@ -278,8 +279,10 @@ class Shapes:
             if tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_ and i > 0 and doc[i - 1].text[:1].isupper():
                 i -= 1
                 continue
-            if self.head_stop.get(tok.text) == self.heads.get(doc[head].text, "COMMITTEE") and i < head - 1:
-                # Two heads side by side are one name ("Family Hub Service").
+            if self.head_stop.get(tok.text) == self.heads.get(doc[head].text, "COMMITTEE") and not (
+                i == head - 1 and self.heads.get(tok.text) == "TEAM"
+            ):
+                # Two team heads side by side are one name ("Family Hub Service").
                 break
             if _name_word(doc, i) and "\t" not in tok.whitespace_:
                 start = i
@@ -678,7 +681,7 @@ class People:
                 continue
             after = text[m.start() + len(name): m.start() + len(name) + 40]
             before = ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
-            role_before = before is not None and before.group(1).lower() in vocab.ROLE_WORDS
+            role_before = before is not None and before.group(1).lower() in vocab.ROLE_BEFORE_NAME
             if given.split("-")[0] in self.forenames or role_before or self._role_follows(after):
                 found.append((m.start(), m.start() + len(name), name))
         values = _values(doc)

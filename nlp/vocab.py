@@ -92,7 +92,7 @@ RECORD_WORDS = {
 # Words of an address, a body or an agenda heading: a person's name never
 # holds them ("Marion Ave", "Tulsa Police", "Councillors Updates", "Three Lochs").
 NONNAME |= RECORD_WORDS | {
-    "avenue", "ave", "drive", "lane", "crescent", "boulevard", "blvd", "parkway", "highway",
+    "avenue", "ave", "drive", "lane", "way", "crescent", "boulevard", "blvd", "parkway", "highway",
     "roads", "streets", "square", "terrace", "gardens", "estate", "police", "constabulary",
     "commission", "society", "foundation", "institute", "university", "college", "library",
     "department", "authority", "directorate", "office", "updates", "reports", "matters",
@@ -109,6 +109,15 @@ ROLE_WORDS = {
     "coordinator", "principal", "inspector", "leader", "solicitor", "accountant",
     "analyst", "consultant", "specialist", "worker", "member", "secretary",
     "mayor", "governor", "headteacher", "superintendent", "administrator",
+}
+
+# Roles printed straight before a full name as a title ("Police Officer Cody
+# Vance", "Clerk Ann Roy"); not "Member" or "Lead", which head other phrases
+# ("Cabinet Member Portfolio Priorities").
+ROLE_BEFORE_NAME = {
+    "officer", "clerk", "chief", "mayor", "director", "manager", "superintendent", "inspector", "sergeant",
+    "constable", "treasurer", "administrator", "coordinator", "co-ordinator", "chairperson", "chairman",
+    "secretary", "reeve", "councilor", "supervisor", "engineer", "planner", "solicitor", "headteacher",
 }
 
 PERSON_TITLES = r"(?:Councillor|Councilor|Cllr\.?|Ciir|Cmhlr\.?|Comhairleoir|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Baroness|Commissioner)"

@@ -57,7 +57,8 @@ def test_a_role_with_its_qualifiers_is_not_a_person(nlp):
                "The Next Steps Co-ordinator matches new carers with mentors. The Peer Review Manager – LGA. "
                "A Placement Sufficiency Officer was appointed.",
                "Contact: Okonkwo Adeyemi, Head of Housing Strategy. Report of Ilsa Varga – Director of Finance.",
-               "Director of Policy & Corporate Assurance Janet Oyelaran-Smith, Strategy Manager")
+               "Director of Policy & Corporate Assurance Janet Oyelaran-Smith, Strategy Manager",
+               "July\tCabinet Member Portfolio Priorities Draft Work Programme")
     assert texts(ents, "PERSON") == ["Okonkwo Adeyemi", "Ilsa Varga", "Janet Oyelaran-Smith"]
 
 
@@ -86,6 +87,7 @@ def test_names_split_at_line_and_cell_breaks(nlp):
     ("District and Borough Council Leaders met in May.", []),
     ("A joint letter from Kilrush City and County Council was read.", ["Kilrush City and County Council"]),
     ("The Borough Council agreed; the County Council did not.", ["Borough Council", "County Council"]),
+    ("Monitored quarterly Riverside District Council Police Casefile audit", ["Riverside District Council"]),
 ])
 def test_council_names_need_a_name(nlp, text, orgs):
     assert texts(tag(nlp, text), "ORG") == orgs
@@ -130,6 +132,7 @@ def test_team_spans(nlp, text, label, names):
     ("The Adoption Panel and the Fostering Panel met.", ["Adoption Panel", "Fostering Panel"]),
     ("An Overview of the Planning Committee work programme.", ["Planning Committee"]),
     ("He sat on the Selection and Member Services Committee.", ["Selection and Member Services Committee"]),
+    ("Minutes of the Meeting of Housing Scrutiny Panel held on 3 May.", ["Housing Scrutiny Panel"]),
 ])
 def test_committee_spans(nlp, text, committees):
     assert texts(tag(nlp, text), "COMMITTEE") == committees
