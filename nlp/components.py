@@ -280,9 +280,10 @@ class Shapes:
                 i -= 1
                 continue
             if self.head_stop.get(tok.text) == self.heads.get(doc[head].text, "COMMITTEE") and not (
-                i == head - 1 and self.heads.get(tok.text) == "TEAM"
+                i == head - 1 and self.heads.get(tok.text) in ("TEAM", "COMMITTEE")
             ):
-                # Two team heads side by side are one name ("Family Hub Service").
+                # Two team or committee heads side by side are one name ("Family Hub
+                # Service", "Education Cabinet Committee"); two bodies are two ("… Council Police").
                 break
             if _name_word(doc, i) and "\t" not in tok.whitespace_:
                 start = i

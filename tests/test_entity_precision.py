@@ -133,6 +133,7 @@ def test_team_spans(nlp, text, label, names):
     ("An Overview of the Planning Committee work programme.", ["Planning Committee"]),
     ("He sat on the Selection and Member Services Committee.", ["Selection and Member Services Committee"]),
     ("Minutes of the Meeting of Housing Scrutiny Panel held on 3 May.", ["Housing Scrutiny Panel"]),
+    ("Referred to the Roads and Transport Cabinet Committee.", ["Roads and Transport Cabinet Committee"]),
 ])
 def test_committee_spans(nlp, text, committees):
     assert texts(tag(nlp, text), "COMMITTEE") == committees
