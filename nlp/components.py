@@ -399,7 +399,8 @@ class Shapes:
             if start > 0 and doc[start - 1].lower_ in {"the", "this"}:
                 return [Span(doc, start, i + 1, label="ORG")]
             return []
-        if prev.lower_ in {"the", "this"}:
+        if prev.lower_ in {"the", "this"} and not (i + 1 < len(doc) and _cap_word(doc[i + 1])):
+            # "the Council Chamber", "the Council Tax Base" name a room and a tax.
             return [Span(doc, i, i + 1, label="ORG")]
         return []
 
