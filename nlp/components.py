@@ -104,6 +104,13 @@ class Gazetteer:
         # "North West of the farmhouse" is a direction, not the region.
         spans = [s for s in spans if not (s.label_ == "PLACE" and COMPASS.fullmatch(s.text)
                                           and s.end < len(doc) and doc[s.end].lower_ == "of")]
+        # "Newcastle West" is a town of its own: a compass word after a listed place joins it.
+        spans = [
+            Span(doc, s.start, s.end + 1, label="PLACE", kb_id=f"{s.kb_id_} {doc[s.end].text}")
+            if s.label_ == "PLACE" and s.end < len(doc) and doc[s.end].text in COMPASS_WORDS
+            and not (s.end + 1 < len(doc) and _cap_word(doc[s.end + 1])) else s
+            for s in spans
+        ]
         doubtful = [s for s in spans if s.label_ == "PLACE" and s.text in self.place_words]
         if not doubtful:
             return spans
@@ -125,6 +132,7 @@ class Gazetteer:
         return [s for s in spans if s not in pending]
 
 
+COMPASS_WORDS = {"North", "South", "East", "West"}
 COMPASS = re.compile(r"(?:North|South|East|West|Mid)(?:[ -](?:North|South|East|West))?")
 PLACE_BEFORE = {"in", "at", "from", "to", "near", "across", "around", "within", "throughout", "between", "outside",
                 "into", "visit", "visited", "towards", "serving", "covering"}
@@ -243,6 +251,7 @@ class Shapes:
                  name_suffixes, max_words):
         self.heads = {h: label for label, hs in heads.items() for h in hs}
         self.not_bodies = set(not_bodies)
+        self.not_place_after = vocab.THING_NOUNS | set(document_nouns) | {"Programme", "Project", "Office", "Design"}
         self.club_words = set(club_words)
         self.document_nouns = set(document_nouns)
         self.name_suffixes = set(name_suffixes)
@@ -357,6 +366,10 @@ class Shapes:
                 end += 1
             if label == "PLACE" and start > 0 and doc[start - 1].lower_ in {"a", "an"}:
                 continue  # "a Neighbourhood Park" is a kind of place, not a named one
+            if label == "PLACE" and end < len(doc) and (
+                doc[end].text in self.not_place_after or self.heads.get(doc[end].text, "PLACE") != "PLACE"
+            ):
+                continue  # "the Strategic Estate Programme", "National Road Design Office": a place word in another name
             spans.append(Span(doc, start, end, label=label, kb_id=self._canonical(doc, start, end, label)))
         for m in self.welsh.finditer(_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="PLACE", alignment_mode="expand")

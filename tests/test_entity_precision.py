@@ -155,6 +155,8 @@ def test_headings_are_not_people_or_organisations(nlp, text):
     ("Land North West of Hillend Farm, Mill Road.", ["Mill Road"]),
     ("Funding for a Neighbourhood Park near the Riverside Community Centre.", ["Riverside Community Centre"]),
     ("Growth in the North West and Yorkshire outpaced the South East.", ["North West", "South East"]),
+    ("Traffic in Bristol West and Cardiff East Sussex fell.", ["Bristol West", "Cardiff", "East Sussex"]),
+    ("Capital moved from the Strategic Estate Programme to the Northern Road Design Office.", []),
 ])
 def test_place_shapes_need_a_named_place(nlp, text, places):
     assert texts(tag(nlp, text), "PLACE") == places
