@@ -364,7 +364,10 @@ class Shapes:
                 label = "ORG"
             if label == "ORG" and end < len(doc) and doc[end].text in self.name_suffixes and doc[end - 1].whitespace_ == " ":
                 end += 1
-            if label == "PLACE" and start > 0 and doc[start - 1].lower_ in {"a", "an"}:
+            before = start - 1
+            while before >= 0 and doc[before].text in {"*", "_", "**"}:
+                before -= 1  # emphasis marks of markdown or OCR text
+            if label == "PLACE" and before >= 0 and doc[before].lower_ in {"a", "an"}:
                 continue  # "a Neighbourhood Park" is a kind of place, not a named one
             if label == "PLACE" and end < len(doc) and (
                 doc[end].text in self.not_place_after or self.heads.get(doc[end].text, "PLACE") != "PLACE"

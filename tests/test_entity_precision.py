@@ -154,6 +154,7 @@ def test_headings_are_not_people_or_organisations(nlp, text):
 @pytest.mark.parametrize("text, places", [
     ("Land North West of Hillend Farm, Mill Road.", ["Mill Road"]),
     ("Funding for a Neighbourhood Park near the Riverside Community Centre.", ["Riverside Community Centre"]),
+    ("*provision of a* *Pocket Park and a Skate Park*", []),
     ("Growth in the North West and Yorkshire outpaced the South East.", ["North West", "South East"]),
     ("Traffic in Bristol West and Cardiff East Sussex fell.", ["Bristol West", "Cardiff", "East Sussex"]),
     ("Capital moved from the Strategic Estate Programme to the Northern Road Design Office.", []),
