@@ -314,6 +314,7 @@ class Shapes:
         places = {s.end - 1: s.start for s in gaz if s.label_ == "PLACE"}
         # Whose thing a name is: "Coventry’s …", "Kent County Council’s …".
         owners = {s.end - 1: s.start for s in gaz if s.label_ in ("PLACE", "ORG")}
+        owned = {s.end - 1: s.start for s in gaz if s.label_ == "ORG"}
         spans = []
         # Find head words by regex on the text: cheaper than making a Token
         # for every word of every section.
@@ -364,6 +365,10 @@ class Shapes:
                 label = "ORG"
             if label == "ORG" and end < len(doc) and doc[end].text in self.name_suffixes and doc[end - 1].whitespace_ == " ":
                 end += 1
+            if label == "ORG" and end + 1 < len(doc) and doc[end].text in COMPASS_WORDS and doc[end + 1].text in COMPASS_WORDS:
+                end += 2  # "Adoption Partnership South East"
+            if owned.get(tok.i - 1) == start:
+                continue  # "Coventry City Council Service Plan": the council's, not a team
             before = start - 1
             while before >= 0 and doc[before].text in {"*", "_", "**"}:
                 before -= 1  # emphasis marks of markdown or OCR text

@@ -161,3 +161,22 @@ def test_headings_are_not_people_or_organisations(nlp, text):
 ])
 def test_place_shapes_need_a_named_place(nlp, text, places):
     assert texts(tag(nlp, text), "PLACE") == places
+
+
+def test_table_header_labels_are_not_mentions(nlp):
+    header = ["Date", "Item", "Cabinet Member/ Lead Officer", "Riverside District Council"]
+    table = Table(page=1, header=header, header_rows=1, id="p.t1",
+                  rows=[header, ["4 May", "Budget", "Cllr Ann Morrow", "Yes"]])
+    ents = tag(nlp, "Work programme.", tables=[table])
+    in_header = [(e.label, e.text) for e in ents if e.section == "p.t1:r0"]
+    assert ("COMMITTEE", "Cabinet") not in in_header
+    assert ("ORG", "Riverside District Council") in in_header
+    assert [e.text for e in ents if e.section == "p.t1:r1" and e.label == "PERSON"] == ["Cllr Ann Morrow"]
+
+
+@pytest.mark.parametrize("text, label, names", [
+    ("See the Kent County Council Service Plan 2026.", "TEAM", []),
+    ("Report of Adoption Partnership South East, the regional agency.", "ORG", ["Adoption Partnership South East"]),
+])
+def test_names_owned_or_extended(nlp, text, label, names):
+    assert texts(tag(nlp, text), label) == names
