@@ -420,7 +420,7 @@ class Shapes:
             if start > 0 and doc[start - 1].lower_ in {"the", "this"}:
                 return [Span(doc, start, i + 1, label="ORG")]
             return []
-        if prev.lower_ in {"the", "this"} and not (i + 1 < len(doc) and _cap_word(doc[i + 1])):
+        if prev.lower_ in {"the", "this"} and not (i + 1 < len(doc) and doc[i + 1].text in vocab.COUNCIL_COMPOUNDS):
             # "the Council Chamber", "the Council Tax Base" name a room and a tax.
             return [Span(doc, i, i + 1, label="ORG")]
         return []

@@ -45,6 +45,8 @@ BREAK = {
     "subject", "author", "authors", "name", "title", "date", "time", "place", "venue",
     "public", "private", "business", "part", "including", "other", "others",
     "meeting", "meetings", "our", "your", "my", "one's",
+    # A post before a body's name is no part of it: "Head of Adoption Partnership South East".
+    "head", "manager", "co-chair", "vice-chair", "chairman", "chairperson",
     # A report's period is no part of the name after it: "the Annual Fostering Service report".
     "annual", "quarterly", "monthly", "weekly", "yearly", "draft", "final", "revised", "proposed",
 } | {m.lower() for m in MONTHS + WEEKDAYS}
@@ -57,6 +59,9 @@ HEADING_NOUNS = {"overview", "update", "progress", "briefing", "summary", "intro
 # Grant" is a grant and "Youth Service Awards" are awards, not the team.
 THING_NOUNS = {"Grant", "Grants", "Fund", "Funding", "Budget", "Allocation", "Award", "Awards", "Conference",
                "Event", "Day", "Week", "Pilot", "Building", "Premises", "Guidance", "Toolkit", "Website"}
+
+# "Council" before these is a room, a building or a tax, not the council ("the Council Chamber").
+COUNCIL_COMPOUNDS = {"Chamber", "Chambers", "Tax", "Offices", "House", "Building", "Buildings", "Estate", "Housing"}
 
 # Words that can sit inside a name but are not surnames or forenames, so a
 # person rule must not take them ("A Level", "B Team", "Sonia Watson, Service …").

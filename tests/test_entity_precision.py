@@ -88,6 +88,8 @@ def test_names_split_at_line_and_cell_breaks(nlp):
     ("A joint letter from Kilrush City and County Council was read.", ["Kilrush City and County Council"]),
     ("The Borough Council agreed; the County Council did not.", ["Borough Council", "County Council"]),
     ("Held in the Council Chamber; the Council agreed the Council Tax Base.", ["Council"]),
+    ("He wrote to the Council Planning department.", ["Council"]),
+    ("Jo Bell, Head of Northern Housing Partnership, spoke.", ["Northern Housing Partnership"]),
     ("Monitored quarterly Riverside District Council Police Casefile audit", ["Riverside District Council"]),
 ])
 def test_council_names_need_a_name(nlp, text, orgs):
