@@ -417,8 +417,10 @@ class Shapes:
                     break
             if any(t.text not in self.council_kinds and t.lower_ not in {"and", "&"} for t in doc[start:i]):
                 return [Span(doc, start, i + 1, label="ORG")]
-            if start > 0 and doc[start - 1].lower_ in {"the", "this"}:
-                return [Span(doc, start, i + 1, label="ORG")]
+            if start > 0 and doc[start - 1].lower_ in {"the", "this"} and not (
+                i + 1 < len(doc) and doc[i + 1].text in vocab.COUNCIL_COMPOUNDS
+            ):
+                return [Span(doc, start, i + 1, label="ORG")]  # "the County Council", not "the City Council Chamber"
             return []
         if prev.lower_ in {"the", "this"} and not (i + 1 < len(doc) and doc[i + 1].text in vocab.COUNCIL_COMPOUNDS):
             # "the Council Chamber", "the Council Tax Base" name a room and a tax.
