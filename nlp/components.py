@@ -409,8 +409,10 @@ class Shapes:
                 tok = doc[start - 1]
                 if tok.text in self.head_stop or "\n" in tok.text or "\t" in tok.whitespace_ + tok.text:
                     break
-                if tok.text in self.council_kinds or _cap_word(tok):
+                if tok.text in self.council_kinds:
                     start -= 1
+                elif _cap_word(tok) and tok.lower_ not in vocab.NONNAME:
+                    start -= 1  # a place name, not a topic ("Environment Kent County Council" is two things)
                 elif tok.lower_ in {"and", "&"} and start > 1 and doc[start - 2].text in self.council_kinds:
                     start -= 1
                 else:

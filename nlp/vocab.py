@@ -106,6 +106,7 @@ NONNAME |= RECORD_WORDS | {
     "cmhlr", "comhairleoir", "councilor", "councilors", "alderman", "aldermen", "mayor", "reeve",
     "annual", "quarterly", "monthly", "weekly", "recruitment", "challenge", "fostering",
     "adoption", "planning", "finance", "housing", "transport", "budget", "strategy",
+    "environment", "environmental", "travel", "transportation", "economic", "development", "community",
 }
 
 ROLE_WORDS = {

@@ -90,6 +90,7 @@ def test_names_split_at_line_and_cell_breaks(nlp):
     ("Held in the Council Chamber; the Council agreed the Council Tax Base.", ["Council"]),
     ("He wrote to the Council Planning department.", ["Council"]),
     ("Held in the City Council Chamber; the City Council voted.", ["City Council"]),
+    ("3. Travel / Environment Kilrush City and County Council Cemeteries Bye-Laws", ["Kilrush City and County Council"]),
     ("Jo Bell, Head of Northern Housing Partnership, spoke.", ["Northern Housing Partnership"]),
     ("Monitored quarterly Riverside District Council Police Casefile audit", ["Riverside District Council"]),
 ])
