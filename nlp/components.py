@@ -111,6 +111,10 @@ class Gazetteer:
             and not (s.end + 1 < len(doc) and _cap_word(doc[s.end + 1])) else s
             for s in spans
         ]
+        # "(England) Regulations 2024": a country in a statute's title.
+        spans = [s for s in spans if not (
+            s.label_ == "PLACE" and 0 < s.start and s.end + 1 < len(doc) and doc[s.start - 1].text == "("
+            and doc[s.end].text == ")" and LEG_HEAD.match(doc[s.end + 1].text))]
         doubtful = [s for s in spans if s.label_ == "PLACE" and s.text in self.place_words]
         if not doubtful:
             return spans
@@ -219,6 +223,8 @@ def _name_word(doc: Doc, i: int) -> bool:
         "not_bodies": ["Bus", "Rail", "Train", "Ferry", "Postal", "Taxi", "Shuttle", "Broadband", "Internet",
                        "Mobile", "Telephone", "Water", "Electricity", "Gas", "Route", "Road", "Cycle", "Cycling",
                        "Walking", "Heat", "Sewer", "Drainage", "Footpath"],
+        # Per head word, words before it that make it a thing, not a body ("the Housing Network" of homes).
+        "thing_heads": {"Network": ["Housing", "Energy", "Fibre", "Distribution", "Transport", "Power", "Data"]},
         # A team of players is a club, not a council team ("Riverside Ladies Football Team").
         "club_words": ["Football", "Hurling", "Camogie", "Rugby", "Hockey", "Cricket", "Netball", "Basketball",
                        "Soccer", "Baseball", "Athletics", "Gaelic", "GAA", "Ladies", "Juniors", "Minors", "Youths"],
@@ -231,10 +237,10 @@ def _name_word(doc: Doc, i: int) -> bool:
     },
 )
 def make_shapes(nlp: Language, name: str, heads: dict, group_qualifiers: list, council_kinds: list,
-                body_services: list, not_bodies: list, club_words: list, document_nouns: list, name_suffixes: list,
+                body_services: list, not_bodies: list, thing_heads: dict, club_words: list, document_nouns: list, name_suffixes: list,
                 max_words: int):
-    return Shapes(heads, group_qualifiers, council_kinds, body_services, not_bodies, club_words, document_nouns,
-                  name_suffixes, max_words)
+    return Shapes(heads, group_qualifiers, council_kinds, body_services, not_bodies, thing_heads, club_words,
+                  document_nouns, name_suffixes, max_words)
 
 
 class Shapes:
@@ -247,11 +253,12 @@ class Shapes:
     "Coventry Outdoor Education Service".
     """
 
-    def __init__(self, heads, group_qualifiers, council_kinds, body_services, not_bodies, club_words, document_nouns,
-                 name_suffixes, max_words):
+    def __init__(self, heads, group_qualifiers, council_kinds, body_services, not_bodies, thing_heads, club_words,
+                 document_nouns, name_suffixes, max_words):
         self.heads = {h: label for label, hs in heads.items() for h in hs}
         self.not_bodies = set(not_bodies)
-        self.not_place_after = vocab.THING_NOUNS | set(document_nouns) | {"Programme", "Project", "Office", "Design"}
+        self.thing_heads = {head: set(words) for head, words in thing_heads.items()}
+        self.not_place_after = vocab.THING_NOUNS | set(document_nouns) | {"Programme", "Project", "Office", "Design", "Safety"}
         self.club_words = set(club_words)
         self.document_nouns = set(document_nouns)
         self.name_suffixes = set(name_suffixes)
@@ -358,7 +365,8 @@ class Shapes:
             if any(t.text in self.document_nouns and t.i + 1 < end and doc[t.i + 1].lower_ in {"for", "of", "on", "to"}
                    for t in doc[start:end]):
                 continue
-            if label != "PLACE" and doc[tok.i - 1].text in self.not_bodies:
+            if label != "PLACE" and (doc[tok.i - 1].text in self.not_bodies
+                                     or doc[tok.i - 1].text in self.thing_heads.get(tok.text, ())):
                 continue
             if label == "TEAM" and (self.body_service.search(doc[start:end].text)
                                     or any(t.text in self.club_words for t in doc[start:end])):
@@ -420,11 +428,13 @@ class Shapes:
             if any(t.text not in self.council_kinds and t.lower_ not in {"and", "&"} for t in doc[start:i]):
                 return [Span(doc, start, i + 1, label="ORG")]
             if start > 0 and doc[start - 1].lower_ in {"the", "this"} and not (
-                i + 1 < len(doc) and doc[i + 1].text in vocab.COUNCIL_COMPOUNDS
+                i + 1 < len(doc) and (doc[i + 1].text in vocab.COUNCIL_COMPOUNDS or doc[i + 1].text in self.heads)
             ):
                 return [Span(doc, start, i + 1, label="ORG")]  # "the County Council", not "the City Council Chamber"
             return []
-        if prev.lower_ in {"the", "this"} and not (i + 1 < len(doc) and doc[i + 1].text in vocab.COUNCIL_COMPOUNDS):
+        if prev.lower_ in {"the", "this"} and not (
+            i + 1 < len(doc) and (doc[i + 1].text in vocab.COUNCIL_COMPOUNDS or doc[i + 1].text in self.heads)
+        ):
             # "the Council Chamber", "the Council Tax Base" name a room and a tax.
             return [Span(doc, i, i + 1, label="ORG")]
         return []

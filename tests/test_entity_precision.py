@@ -90,6 +90,7 @@ def test_names_split_at_line_and_cell_breaks(nlp):
     ("Held in the Council Chamber; the Council agreed the Council Tax Base.", ["Council"]),
     ("He wrote to the Council Planning department.", ["Council"]),
     ("Held in the City Council Chamber; the City Council voted.", ["City Council"]),
+    ("Representations by the County Council Network and the Council Housing Board.", []),
     ("3. Travel / Environment Kilrush City and County Council Cemeteries Bye-Laws", ["Kilrush City and County Council"]),
     ("Jo Bell, Head of Northern Housing Partnership, spoke.", ["Northern Housing Partnership"]),
     ("Monitored quarterly Riverside District Council Police Casefile audit", ["Riverside District Council"]),
@@ -123,6 +124,8 @@ def test_place_words_need_place_evidence(nlp):
     ("Westshire Fire & Rescue Service inspected the depot.", "ORG", ["Westshire Fire & Rescue Service"]),
     ("Bus Service - a resident asked for an earlier bus.", "TEAM", []),
     ("A duty to establish a Key Route Network on main roads.", "ORG", []),
+    ("The share of national Canadian Housing Network funding.", "ORG", []),
+    ("The Northfield Carers Network met.", "ORG", ["Northfield Carers Network"]),
     ("Funded from the Family Hub Grant to run the Family Hub Service.", "TEAM", ["Family Hub Service"]),
     ("Staff moved to the Strengthening Families Service in May.", "TEAM", ["Strengthening Families Service"]),
     ("Where WDC’s Tenancy Support Team visit, and the NHS’s Discharge Team follow up.", "TEAM",
@@ -162,6 +165,8 @@ def test_headings_are_not_people_or_organisations(nlp, text):
     ("Growth in the North West and Yorkshire outpaced the South East.", ["North West", "South East"]),
     ("Traffic in Bristol West and Cardiff East Sussex fell.", ["Bristol West", "Cardiff", "East Sussex"]),
     ("Capital moved from the Strategic Estate Programme to the Northern Road Design Office.", []),
+    ("Winners of the Prince Albert County Road Safety Award.", []),
+    ("Under the Litter (Wales) Regulations 2026 and the Parking (Scotland) Act 2025.", []),
 ])
 def test_place_shapes_need_a_named_place(nlp, text, places):
     assert texts(tag(nlp, text), "PLACE") == places
