@@ -432,8 +432,11 @@ class Shapes:
             ):
                 return [Span(doc, start, i + 1, label="ORG")]  # "the County Council", not "the City Council Chamber"
             return []
+        after = doc[i + 1: i + 4]
         if prev.lower_ in {"the", "this"} and not (
-            i + 1 < len(doc) and (doc[i + 1].text in vocab.COUNCIL_COMPOUNDS or doc[i + 1].text in self.heads)
+            len(after) and (after[0].text in vocab.COUNCIL_COMPOUNDS or after[0].text in self.heads)
+            # "the Council of the Nations and Regions", "the Council of Europe": another council's name
+            or len(after) > 1 and after[0].lower_ == "of" and any(_cap_word(t) for t in after[1:])
         ):
             # "the Council Chamber", "the Council Tax Base" name a room and a tax.
             return [Span(doc, i, i + 1, label="ORG")]

@@ -91,6 +91,7 @@ def test_names_split_at_line_and_cell_breaks(nlp):
     ("He wrote to the Council Planning department.", ["Council"]),
     ("Held in the City Council Chamber; the City Council voted.", ["City Council"]),
     ("Representations by the County Council Network and the Council Housing Board.", []),
+    ("A seat on the Council of the Regions; the Council of Europe; the Council of course agreed.", ["Council"]),
     ("3. Travel / Environment Kilrush City and County Council Cemeteries Bye-Laws", ["Kilrush City and County Council"]),
     ("Jo Bell, Head of Northern Housing Partnership, spoke.", ["Northern Housing Partnership"]),
     ("Monitored quarterly Riverside District Council Police Casefile audit", ["Riverside District Council"]),
