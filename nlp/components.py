@@ -120,7 +120,10 @@ class Gazetteer:
             return spans
         places = {(s.start, s.end) for s in spans if s.label_ == "PLACE" and s.text not in self.place_words}
         pending = []
+        listed = [s for s in doubtful if _listed_with_non_place(doc, s, places | {(d.start, d.end) for d in doubtful})]
         for s in doubtful:
+            if s in listed:
+                continue  # "Reading and Mathematics", "Reading, Writing": a list of subjects
             if _place_context(doc, s, set()):
                 places.add((s.start, s.end))
             else:
@@ -133,7 +136,7 @@ class Gazetteer:
                     places.add((s.start, s.end))
                     pending.remove(s)
                     grew = True
-        return [s for s in spans if s not in pending]
+        return [s for s in spans if s not in pending and s not in listed]
 
 
 COMPASS_WORDS = {"North", "South", "East", "West"}
@@ -143,6 +146,18 @@ PLACE_BEFORE = {"in", "at", "from", "to", "near", "across", "around", "within", 
 PLACE_AFTER = {"council", "borough", "city", "county", "district", "town", "area", "road", "street", "station",
                "centre", "ward", "residents", "constituency", "parish"}
 LIST_JOIN = {",", "and", "&", "or"}
+
+
+def _listed_with_non_place(doc: Doc, span: Span, places: set[tuple[int, int]]) -> bool:
+    """A capitalised neighbour across "and" or a comma that is no listed place makes a list of other things."""
+    starts, ends = {a for a, _ in places}, {b for _, b in places}
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in LIST_JOIN and _cap_word(doc[span.end + 1]):
+        if span.end + 1 not in starts:
+            return True
+    if span.start >= 2 and doc[span.start - 1].lower_ in LIST_JOIN and _cap_word(doc[span.start - 2]):
+        if span.start - 1 not in ends:
+            return True
+    return False
 
 
 def _place_context(doc: Doc, span: Span, places: set[tuple[int, int]]) -> bool:

@@ -114,6 +114,7 @@ def test_place_words_need_place_evidence(nlp):
     table = Table(page=1, header=["Measure", "2024", "2025"], header_rows=1, id="p.t1",
                   rows=[["Measure", "2024", "2025"], ["% Reading, Writing & Maths combined", "58", "61"]])
     ents = tag(nlp, "Pupils sat Reading and Rugby sessions.", "The depot in Reading closed; Bury, Bolton and Wigan bid.",
+               "Achievement in Reading and Mathematics rose; in Maths, Reading and Science too.",
                tables=[table])
     assert texts(ents, "PLACE") == ["Reading", "Bury", "Bolton", "Wigan"]
 
