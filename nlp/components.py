@@ -252,8 +252,8 @@ def _name_word(doc: Doc, i: int) -> bool:
     },
 )
 def make_shapes(nlp: Language, name: str, heads: dict, group_qualifiers: list, council_kinds: list,
-                body_services: list, not_bodies: list, thing_heads: dict, club_words: list, document_nouns: list, name_suffixes: list,
-                max_words: int):
+                body_services: list, not_bodies: list, thing_heads: dict, club_words: list,
+                document_nouns: list, name_suffixes: list, max_words: int):
     return Shapes(heads, group_qualifiers, council_kinds, body_services, not_bodies, thing_heads, club_words,
                   document_nouns, name_suffixes, max_words)
 
@@ -290,15 +290,19 @@ class Shapes:
             r"(?:\b[A-Z][a-z]+\s)?\b[A-Z][a-z]+(?:-(?:y|yr|Y|upon|on|under|le|in|by|cum|next|the)-[A-Z][a-z]+)+\b"
         )
 
-    def _walk(self, doc: Doc, head: int, stop: set[int], places: dict | None = None) -> int:
-        """Leftmost token index of the name ending at ``head`` (``head`` if none)."""
+    def _walk(self, doc: Doc, head: int, stop: set[int], owners: dict | None = None) -> int:
+        """Leftmost token index of the name ending at ``head`` (``head`` if none).
+
+        ``owners``: end tokens of listed places and organisations, whose
+        possessive starts a name of its own.
+        """
         start = head
         i = head - 1
         words = 0
         while i >= 0 and words < self.max_words:
             tok = doc[i]
             if tok.text in ("'s", "’s", "’", "'") and i > 0 and (
-                places and (i - 1) in places or vocab.is_acronym(doc[i - 1].text) or doc[i - 1].text in self.head_stop
+                owners and (i - 1) in owners or vocab.is_acronym(doc[i - 1].text) or doc[i - 1].text in self.head_stop
             ):
                 # "Coventry’s Social Work Academy", "KCC’s Elective Home Education
                 # Team", "Bedfordshire County Council's Empty Homes Forum": the
@@ -447,13 +451,13 @@ class Shapes:
             ):
                 return [Span(doc, start, i + 1, label="ORG")]  # "the County Council", not "the City Council Chamber"
             return []
+        # Not "the Council Chamber" (a room), "the Council Tax" (a tax), "the County Council
+        # Network" (another body) or "the Council of Europe" (another council).
         after = doc[i + 1: i + 4]
         if prev.lower_ in {"the", "this"} and not (
             len(after) and (after[0].text in vocab.COUNCIL_COMPOUNDS or after[0].text in self.heads)
-            # "the Council of the Nations and Regions", "the Council of Europe": another council's name
             or len(after) > 1 and after[0].lower_ == "of" and any(_cap_word(t) for t in after[1:])
         ):
-            # "the Council Chamber", "the Council Tax Base" name a room and a tax.
             return [Span(doc, i, i + 1, label="ORG")]
         return []
 
