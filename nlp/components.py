@@ -81,6 +81,7 @@ class Gazetteer:
             self.loose.add(key, docs)
         for key, docs in exact.items():
             self.exact.add(key, docs)
+        self.place_words = vocab.place_words(pdir)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -90,8 +91,90 @@ class Gazetteer:
                 if label == "COMMITTEE" and canonical == "Cabinet" and end < len(doc) and doc[end].lower_ in {"member", "members", "portfolio", "office"}:
                     continue
                 spans.append(Span(doc, start, end, label=label, kb_id=canonical))
-        doc.spans["mb_gazetteer"] = spans
+        doc.spans["mb_gazetteer"] = self._placed(doc, spans)
         return doc
+
+    def _placed(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Drop listed places that are also ordinary words unless the words around say place.
+
+        A list neighbour counts only once it is a place itself, so "Reading
+        and Rugby sessions" stays untagged while "Bury, Bolton and Wigan" is
+        three places.
+        """
+        # "North West of the farmhouse" is a direction, not the region.
+        spans = [s for s in spans if not (s.label_ == "PLACE" and COMPASS.fullmatch(s.text)
+                                          and s.end < len(doc) and doc[s.end].lower_ == "of")]
+        # "Newcastle West" is a town of its own: a compass word after a listed place joins it.
+        spans = [
+            Span(doc, s.start, s.end + 1, label="PLACE", kb_id=f"{s.kb_id_} {doc[s.end].text}")
+            if s.label_ == "PLACE" and s.end < len(doc) and doc[s.end].text in COMPASS_WORDS
+            and not (s.end + 1 < len(doc) and _cap_word(doc[s.end + 1])) else s
+            for s in spans
+        ]
+        # "(England) Regulations 2024": a country in a statute's title.
+        spans = [s for s in spans if not (
+            s.label_ == "PLACE" and 0 < s.start and s.end + 1 < len(doc) and doc[s.start - 1].text == "("
+            and doc[s.end].text == ")" and LEG_HEAD.match(doc[s.end + 1].text))]
+        doubtful = [s for s in spans if s.label_ == "PLACE" and s.text in self.place_words]
+        if not doubtful:
+            return spans
+        places = {(s.start, s.end) for s in spans if s.label_ == "PLACE" and s.text not in self.place_words}
+        pending = []
+        listed = [s for s in doubtful if _listed_with_non_place(doc, s, places | {(d.start, d.end) for d in doubtful})]
+        for s in doubtful:
+            if s in listed:
+                continue  # "Reading and Mathematics", "Reading, Writing": a list of subjects
+            if _place_context(doc, s, set()):
+                places.add((s.start, s.end))
+            else:
+                pending.append(s)
+        grew = True
+        while grew and pending:
+            grew = False
+            for s in list(pending):
+                if _place_context(doc, s, places):
+                    places.add((s.start, s.end))
+                    pending.remove(s)
+                    grew = True
+        return [s for s in spans if s not in pending and s not in listed]
+
+
+COMPASS_WORDS = {"North", "South", "East", "West"}
+COMPASS = re.compile(r"(?:North|South|East|West|Mid)(?:[ -](?:North|South|East|West))?")
+PLACE_BEFORE = {"in", "at", "from", "to", "near", "across", "around", "within", "throughout", "between", "outside",
+                "into", "visit", "visited", "towards", "serving", "covering"}
+PLACE_AFTER = {"council", "borough", "city", "county", "district", "town", "area", "road", "street", "station",
+               "centre", "ward", "residents", "constituency", "parish"}
+LIST_JOIN = {",", "and", "&", "or"}
+
+
+def _listed_with_non_place(doc: Doc, span: Span, places: set[tuple[int, int]]) -> bool:
+    """A capitalised neighbour across "and" or a comma that is no listed place makes a list of other things."""
+    starts, ends = {a for a, _ in places}, {b for _, b in places}
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in LIST_JOIN and _cap_word(doc[span.end + 1]):
+        if span.end + 1 not in starts:
+            return True
+    if span.start >= 2 and doc[span.start - 1].lower_ in LIST_JOIN and _cap_word(doc[span.start - 2]):
+        if span.start - 1 not in ends:
+            return True
+    return False
+
+
+def _place_context(doc: Doc, span: Span, places: set[tuple[int, int]]) -> bool:
+    """Words around a name that say it is a place: "in Reading", "Rugby Borough", "Bury, Bolton and Wigan"."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ in PLACE_BEFORE:
+        return True
+    if after is not None and after.lower_ in PLACE_AFTER:
+        return True
+    # A neighbour in a list of places ("Bury, Bolton and Wigan").
+    others = places - {(span.start, span.end)}
+    starts, ends = {a for a, _ in others}, {b for _, b in others}
+    return bool(
+        after is not None and after.lower_ in LIST_JOIN and span.end + 1 in starts
+        or before is not None and before.lower_ in LIST_JOIN and span.start - 1 in ends
+    )
 
 
 # --------------------------------------------------------------------------- shapes
@@ -104,12 +187,39 @@ def _cap_word(tok) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and tok.lower_ not in vocab.BREAK
 
 
+# People words that break a run ("Cabinet Member for …") but may open a name's words.
+ROLE_NOUNS = {"member", "members"}
+DETERMINERS = {"the", "a", "an", "our", "its", "their", "this", "his", "her"}
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """A capitalised word that may sit in a name, judged with its neighbours.
+
+    Words that open headings ("Overview", "Strengthening") break a run,
+    except inside a name: before "&"/"and" and a capitalised word ("Health
+    Overview & Scrutiny Committee"), a verb-form right after an article
+    ("the Strengthening Independence Service"), a people word before a
+    capitalised one ("Member Services Committee").
+    """
+    tok = doc[i]
+    if _cap_word(tok):
+        return True
+    if not tok.text[:1].isupper() or tok.lower_ not in vocab.BREAK:
+        return False
+    if tok.lower_ in ROLE_NOUNS and i + 1 < len(doc) and _cap_word(doc[i + 1]):
+        return True  # "Selection and Member Services Committee"
+    if tok.lower_ in vocab.HEADING_NOUNS and i + 2 < len(doc) and doc[i + 1].lower_ in {"&", "and"} and _cap_word(doc[i + 2]):
+        return True
+    return (tok.lower_.endswith("ing") and i > 0 and doc[i - 1].lower_ in DETERMINERS
+            and i + 1 < len(doc) and _cap_word(doc[i + 1]))
+
+
 @Language.factory(
     "minutebook_shapes",
     default_config={
         "heads": {
-            "TEAM": ["Team", "Service", "Hub", "Unit", "Panel", "Academy", "team"],
-            "COMMITTEE": ["Board", "Committee", "Sub-Committee", "Subcommittee", "Forum", "Cabinet"],
+            "TEAM": ["Team", "Service", "Hub", "Unit", "Academy", "team"],
+            "COMMITTEE": ["Board", "Committee", "Sub-Committee", "Subcommittee", "Forum", "Cabinet", "Panel"],
             "ORG": ["Association", "Partnership", "Agency", "Trust", "Foundation", "Network", "Charity",
                     "Society", "Federation", "Institute", "University", "Police", "Constabulary", "Commission"],
             "PLACE": ["House", "Hall", "Centre", "Park", "Library", "Stadium", "Square", "Road", "Street",
@@ -120,11 +230,32 @@ def _cap_word(tok) -> bool:
                              "Strategy", "Strategic", "Leadership", "Management", "Operational", "Finish",
                              "Governance", "Assurance", "Review", "Monitoring"],
         "council_kinds": ["City", "County", "Borough", "District", "Town", "Parish", "Metropolitan"],
+        # A "Service" run by a body of its own is that body, not a council's team.
+        "body_services": ["Fire and Rescue", "Fire & Rescue", "Ambulance", "Police", "Probation", "Prison",
+                          "Coastguard", "Health"],
+        # Services and networks of transport and utilities, not bodies or teams ("the Bus Service",
+        # "a Key Route Network").
+        "not_bodies": ["Bus", "Rail", "Train", "Ferry", "Postal", "Taxi", "Shuttle", "Broadband", "Internet",
+                       "Mobile", "Telephone", "Water", "Electricity", "Gas", "Route", "Road", "Cycle", "Cycling",
+                       "Walking", "Heat", "Sewer", "Drainage", "Footpath"],
+        # Per head word, words before it that make it a thing, not a body ("the Housing Network" of homes).
+        "thing_heads": {"Network": ["Housing", "Energy", "Fibre", "Distribution", "Transport", "Power", "Data"]},
+        # A team of players is a club, not a council team ("Riverside Ladies Football Team").
+        "club_words": ["Football", "Hurling", "Camogie", "Rugby", "Hockey", "Cricket", "Netball", "Basketball",
+                       "Soccer", "Baseball", "Athletics", "Gaelic", "GAA", "Ladies", "Juniors", "Minors", "Youths"],
+        # Nouns of a document's title: "Strategy for Traffic Calming and Safe Street Network" names a strategy.
+        "document_nouns": ["Strategy", "Plan", "Policy", "Framework", "Review", "Report", "Scheme", "Protocol",
+                           "Charter", "Statement", "Proposal", "Proposals", "Consultation", "Study"],
+        # A country after an organisation's head word is part of its name ("Doctors' Association UK").
+        "name_suffixes": ["UK", "International", "Ireland", "Scotland", "Wales", "Cymru", "England", "Canada"],
         "max_words": 8,
     },
 )
-def make_shapes(nlp: Language, name: str, heads: dict, group_qualifiers: list, council_kinds: list, max_words: int):
-    return Shapes(heads, group_qualifiers, council_kinds, max_words)
+def make_shapes(nlp: Language, name: str, heads: dict, group_qualifiers: list, council_kinds: list,
+                body_services: list, not_bodies: list, thing_heads: dict, club_words: list,
+                document_nouns: list, name_suffixes: list, max_words: int):
+    return Shapes(heads, group_qualifiers, council_kinds, body_services, not_bodies, thing_heads, club_words,
+                  document_nouns, name_suffixes, max_words)
 
 
 class Shapes:
@@ -137,8 +268,16 @@ class Shapes:
     "Coventry Outdoor Education Service".
     """
 
-    def __init__(self, heads, group_qualifiers, council_kinds, max_words):
+    def __init__(self, heads, group_qualifiers, council_kinds, body_services, not_bodies, thing_heads, club_words,
+                 document_nouns, name_suffixes, max_words):
         self.heads = {h: label for label, hs in heads.items() for h in hs}
+        self.not_bodies = set(not_bodies)
+        self.thing_heads = {head: set(words) for head, words in thing_heads.items()}
+        self.not_place_after = vocab.THING_NOUNS | set(document_nouns) | {"Programme", "Project", "Office", "Design", "Safety"}
+        self.club_words = set(club_words)
+        self.document_nouns = set(document_nouns)
+        self.name_suffixes = set(name_suffixes)
+        self.body_service = re.compile(r"\b(?:" + "|".join(map(re.escape, body_services)) + r")\s+Service$", re.I)
         # Another head word ends the run: "Social Work Academy Coventry’s
         # Social Work Academy" is a running header followed by the name.
         self.head_stop = {h: label for h, label in self.heads.items() if h[0].isupper()} | {"Council": "ORG"}
@@ -151,15 +290,23 @@ class Shapes:
             r"(?:\b[A-Z][a-z]+\s)?\b[A-Z][a-z]+(?:-(?:y|yr|Y|upon|on|under|le|in|by|cum|next|the)-[A-Z][a-z]+)+\b"
         )
 
-    def _walk(self, doc: Doc, head: int, stop: set[int], places: dict | None = None) -> int:
-        """Leftmost token index of the name ending at ``head`` (``head`` if none)."""
+    def _walk(self, doc: Doc, head: int, stop: set[int], owners: dict | None = None) -> int:
+        """Leftmost token index of the name ending at ``head`` (``head`` if none).
+
+        ``owners``: end tokens of listed places and organisations, whose
+        possessive starts a name of its own.
+        """
         start = head
         i = head - 1
         words = 0
         while i >= 0 and words < self.max_words:
             tok = doc[i]
-            if tok.text in ("'s", "’s", "’", "'") and i > 0 and places and (i - 1) in places:
-                # "Coventry’s Social Work Academy" is the Social Work Academy.
+            if tok.text in ("'s", "’s", "’", "'") and i > 0 and (
+                owners and (i - 1) in owners or vocab.is_acronym(doc[i - 1].text) or doc[i - 1].text in self.head_stop
+            ):
+                # "Coventry’s Social Work Academy", "KCC’s Elective Home Education
+                # Team", "Bedfordshire County Council's Empty Homes Forum": the
+                # owner is a name of its own.
                 break
             if tok.text in ("'s", "’s", "’", "'") and i > 0 and _cap_word(doc[i - 1]):
                 i -= 1
@@ -167,14 +314,18 @@ class Shapes:
             if tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_ and i > 0 and doc[i - 1].text[:1].isupper():
                 i -= 1
                 continue
-            if self.head_stop.get(tok.text) == self.heads.get(doc[head].text, "COMMITTEE"):
+            if self.head_stop.get(tok.text) == self.heads.get(doc[head].text, "COMMITTEE") and not (
+                i == head - 1 and self.heads.get(tok.text) in ("TEAM", "COMMITTEE")
+            ):
+                # Two team or committee heads side by side are one name ("Family Hub
+                # Service", "Education Cabinet Committee"); two bodies are two ("… Council Police").
                 break
-            if _cap_word(tok) and "\t" not in tok.whitespace_:
+            if _name_word(doc, i) and "\t" not in tok.whitespace_:
                 start = i
                 words += 1
                 i -= 1
                 continue
-            if tok.lower_ in CONNECTORS and i > 0 and _cap_word(doc[i - 1]) and (i - 1) not in stop and start < head:
+            if tok.lower_ in CONNECTORS and i > 0 and _name_word(doc, i - 1) and (i - 1) not in stop and start < head:
                 i -= 1
                 continue
             break
@@ -187,6 +338,9 @@ class Shapes:
         stop = {s.end - 1 for s in gaz}
         ends = {s.end - 1: (s.start, s.label_) for s in gaz if s.label_ != "PLACE"}
         places = {s.end - 1: s.start for s in gaz if s.label_ == "PLACE"}
+        # Whose thing a name is: "Coventry’s …", "Kent County Council’s …".
+        owners = {s.end - 1: s.start for s in gaz if s.label_ in ("PLACE", "ORG")}
+        owned = {s.end - 1: s.start for s in gaz if s.label_ == "ORG"}
         spans = []
         # Find head words by regex on the text: cheaper than making a Token
         # for every word of every section.
@@ -197,7 +351,8 @@ class Shapes:
             tok = head_span[0]
             label = self.heads.get(tok.text)
             if label is None:
-                if tok.text == "Council" and tok.i > 0:
+                if tok.text == "Council" and tok.i > 0 and tok.i not in ends:
+                    # A listed council is authoritative: "Police Kent County Council" is two names.
                     spans.extend(self._council(doc, tok.i))
                 elif tok.text == "Group":
                     span = self._group(doc, tok.i, stop)
@@ -220,12 +375,36 @@ class Shapes:
                 if start == listed:
                     continue
             else:
-                start = self._walk(doc, tok.i, stop, places)
+                start = self._walk(doc, tok.i, stop, owners)
             if start == tok.i:
                 continue
             end = tok.i + 1
             if label == "COMMITTEE" and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_digit and doc[end + 2].text == ")":
                 end += 3
+            if any(t.text in self.document_nouns and t.i + 1 < end and doc[t.i + 1].lower_ in {"for", "of", "on", "to"}
+                   for t in doc[start:end]):
+                continue
+            if label != "PLACE" and (doc[tok.i - 1].text in self.not_bodies
+                                     or doc[tok.i - 1].text in self.thing_heads.get(tok.text, ())):
+                continue
+            if label == "TEAM" and (self.body_service.search(doc[start:end].text)
+                                    or any(t.text in self.club_words for t in doc[start:end])):
+                label = "ORG"
+            if label == "ORG" and end < len(doc) and doc[end].text in self.name_suffixes and doc[end - 1].whitespace_ == " ":
+                end += 1
+            if label == "ORG" and end + 1 < len(doc) and doc[end].text in COMPASS_WORDS and doc[end + 1].text in COMPASS_WORDS:
+                end += 2  # "Adoption Partnership South East"
+            if owned.get(tok.i - 1) == start:
+                continue  # "Coventry City Council Service Plan": the council's, not a team
+            before = start - 1
+            while before >= 0 and doc[before].text in {"*", "_", "**"}:
+                before -= 1  # emphasis marks of markdown or OCR text
+            if label == "PLACE" and before >= 0 and doc[before].lower_ in {"a", "an"}:
+                continue  # "a Neighbourhood Park" is a kind of place, not a named one
+            if label == "PLACE" and end < len(doc) and (
+                doc[end].text in self.not_place_after or self.heads.get(doc[end].text, "PLACE") != "PLACE"
+            ):
+                continue  # "the Strategic Estate Programme", "National Road Design Office": a place word in another name
             spans.append(Span(doc, start, end, label=label, kb_id=self._canonical(doc, start, end, label)))
         for m in self.welsh.finditer(_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="PLACE", alignment_mode="expand")
@@ -244,15 +423,41 @@ class Shapes:
         return text
 
     def _council(self, doc: Doc, i: int) -> list[Span]:
+        """"Kent County Council", "Limerick City and County Council", "the County Council".
+
+        Kinds alone name no council ("District and Borough Council Leaders")
+        unless "the"/"this" points at one; a run stops at a break or another
+        "Council", so a running header does not join the name after it.
+        """
         prev = doc[i - 1]
         if prev.text in self.council_kinds:
             start = i - 1
-            while start > 0 and (_cap_word(doc[start - 1]) or doc[start - 1].text in self.council_kinds):
-                start -= 1
-            if start < i - 1:
+            while start > 0:
+                tok = doc[start - 1]
+                if tok.text in self.head_stop or "\n" in tok.text or "\t" in tok.whitespace_ + tok.text:
+                    break
+                if tok.text in self.council_kinds:
+                    start -= 1
+                elif _cap_word(tok) and tok.lower_ not in vocab.NONNAME:
+                    start -= 1  # a place name, not a topic ("Environment Kent County Council" is two things)
+                elif tok.lower_ in {"and", "&"} and start > 1 and doc[start - 2].text in self.council_kinds:
+                    start -= 1
+                else:
+                    break
+            if any(t.text not in self.council_kinds and t.lower_ not in {"and", "&"} for t in doc[start:i]):
                 return [Span(doc, start, i + 1, label="ORG")]
-            return [Span(doc, i - 1, i + 1, label="ORG")]
-        if prev.lower_ in {"the", "this"}:
+            if start > 0 and doc[start - 1].lower_ in {"the", "this"} and not (
+                i + 1 < len(doc) and (doc[i + 1].text in vocab.COUNCIL_COMPOUNDS or doc[i + 1].text in self.heads)
+            ):
+                return [Span(doc, start, i + 1, label="ORG")]  # "the County Council", not "the City Council Chamber"
+            return []
+        # Not "the Council Chamber" (a room), "the Council Tax" (a tax), "the County Council
+        # Network" (another body) or "the Council of Europe" (another council).
+        after = doc[i + 1: i + 4]
+        if prev.lower_ in {"the", "this"} and not (
+            len(after) and (after[0].text in vocab.COUNCIL_COMPOUNDS or after[0].text in self.heads)
+            or len(after) > 1 and after[0].lower_ == "of" and any(_cap_word(t) for t in after[1:])
+        ):
             return [Span(doc, i, i + 1, label="ORG")]
         return []
 
@@ -422,23 +627,29 @@ def quantities(doc: Doc) -> Doc:
 
 # --------------------------------------------------------------------------- people
 
+# A name never runs over a line or cell break: spaces inside a name are spaces.
+SP = r"[^\S\n\t]"
 INIT = r"[A-Z]{1,2}\.?"
 GIVEN = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 PARTICLE = r"(?:van|von|Van|Von|de|De|der|den|da|di|du|le|La|la|del|bin|al)"
-SURNAME = r"(?:O['’]|Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
-NAME = rf"(?:(?:{INIT}\s){{1,3}}|(?:{GIVEN}\s){{1,2}})?(?:{PARTICLE}\s)?{SURNAME}"
-TITLED = re.compile(rf"\b({vocab.PERSON_TITLES})\s+({NAME})\b")
-TITLED_LIST = re.compile(rf"\b(?:Councillors|Cllrs\.?)\s+((?:{NAME})(?:\s*\([^)]{{1,40}}\))?(?:(?:,\s*|\s+and\s+)(?:{NAME})(?:\s*\([^)]{{1,40}}\))?)*)")
-LIST_ITEM = re.compile(rf"({NAME})(?:\s*\([^)]{{1,40}}\))?")
-INITIALLED = re.compile(rf"(?<![\w.])((?:[A-Z]{{1,2}}\s){{1,2}}(?:{PARTICLE}\s)?{SURNAME})\b")
-FULLNAME = re.compile(rf"\b({GIVEN})\s+(?:({PARTICLE}|{GIVEN}|[A-Z])\s+)?((?:{PARTICLE}\s)?{SURNAME})\b")
+# "Crow- Brown" is a double-barrelled name hyphenated at a line end.
+SURNAME = r"(?:O['’]|Mc|Mac)?[A-Z][a-z]+(?:(?:[-'’]|-[^\S\n\t]?)[A-Z][a-z]+)?"
+NAME = rf"(?:(?:{INIT}{SP}){{1,3}}|(?:{GIVEN}{SP}){{1,2}})?(?:{PARTICLE}{SP})?{SURNAME}"
+TITLED = re.compile(rf"\b({vocab.PERSON_TITLES}){SP}+({NAME})\b")
+TITLED_LIST = re.compile(rf"\b(?:Councillors|Cllrs\.?){SP}+((?:{NAME})(?:{SP}*\([^)]{{1,40}}\))?(?:(?:,{SP}*|{SP}+and{SP}+)(?:{NAME})(?:{SP}*\([^)]{{1,40}}\))?)*)")
+LIST_ITEM = re.compile(rf"({NAME})(?:{SP}*\([^)]{{1,40}}\))?")
+INITIALLED = re.compile(rf"(?<![\w.])((?:[A-Z]{{1,2}}{SP}){{1,2}}(?:{PARTICLE}{SP})?{SURNAME})\b")
+FULLNAME = re.compile(rf"\b({GIVEN}){SP}+(?:({PARTICLE}|{GIVEN}|[A-Z]){SP}+)?((?:{PARTICLE}{SP})?{SURNAME})\b")
 ROLE_AFTER = re.compile(r"^\s*(?:,\s*|\s+)((?:(?:Interim|Acting|Deputy|Assistant|Senior|Strategic|Operational|Service|Programme|Principal|Chief|Executive|Head|Lead|[A-Z][a-z]+|of|for|and|&|the|Children’s|Children's)\s*){1,12})")
 PAREN_ROLE = re.compile(r"^\s*\(([^)]{1,40})\)")
 NOT_BEFORE_INITIAL = re.compile(r"(?:Appendix|Annex|Table|Figure|Part|Section|Schedule|Option|Plan|Stage|Grade|Level|Category|Tier|Key|Type|Group|Class|Year|Block|Phase|Priority|Band|Unit|Ward|Zone|Area|Route|Item|Agenda|Page|No\.?)\s$")
 
 
 FORENAMES = vocab.forenames()
-CAP_START = re.compile(r"\b[A-Z][a-z]")
+# A capitalised role word straight before a name: "Police Officer Cody Vance", "Clerk Ann Roy".
+ROLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)[^\S\n\t]$")
+# Not after a hyphen: "John-Paul Negrinotti" starts at John.
+CAP_START = re.compile(r"(?<![\w-])[A-Z][a-z]")
 
 
 def _trim_name(name: str) -> str | None:
@@ -477,7 +688,12 @@ class People:
         text = _text(doc)
         found: list[tuple[int, int, str]] = []  # start, end, canonical
         for m in TITLED_LIST.finditer(text):
-            for item in LIST_ITEM.finditer(m.group(1)):
+            items = list(LIST_ITEM.finditer(m.group(1)))
+            if len(items) == 1 and " " not in items[0].group(1):
+                # A plural title before one bare word is a heading or a title
+                # ("Councillors Updates", "Councillors Direct"), not a list of names.
+                continue
+            for item in items:
                 name = item.group(1)
                 if _person_ok(name):
                     s = m.start(1) + item.start(1)
@@ -513,6 +729,9 @@ class People:
             if not m or m.group(1).lower() in vocab.BREAK:
                 continue
             given, middle = m.group(1), m.group(2)
+            if middle in self.forenames and given.split("-")[0] not in self.forenames:
+                # "… Corporate Assurance Jenny Dixon-Sherreard": the name starts at the forename.
+                continue
             name = m.group(0)
             if middle and len(middle) > 1 and middle not in self.forenames and not re.fullmatch(PARTICLE, middle):
                 name = f"{given} {middle}"
@@ -520,7 +739,9 @@ class People:
             if not name or " " not in name:
                 continue
             after = text[m.start() + len(name): m.start() + len(name) + 40]
-            if given in self.forenames or self._role_follows(after):
+            before = ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            role_before = before is not None and before.group(1).lower() in vocab.ROLE_BEFORE_NAME
+            if given.split("-")[0] in self.forenames or role_before or self._role_follows(after):
                 found.append((m.start(), m.start() + len(name), name))
         values = _values(doc)
         spans = []
@@ -528,7 +749,7 @@ class People:
             span = doc.char_span(s, e, label="PERSON", alignment_mode="expand")
             if span is None:
                 continue
-            spans.append(Span(doc, span.start, span.end, label="PERSON", kb_id=re.sub(r"\s+", " ", name)))
+            spans.append(Span(doc, span.start, span.end, label="PERSON", kb_id=re.sub(r"-\s+", "-", re.sub(r"\s+", " ", name))))
             role = self._role(text[span.end_char: span.end_char + 120])
             if role:
                 values[(span.start_char, span.end_char)] = {"role": role}
@@ -537,7 +758,12 @@ class People:
 
     @staticmethod
     def _role_follows(after: str) -> bool:
-        m = re.match(r"^\s*,?\s*((?:[A-Z][\w’'-]*\s*){1,4})", after)
+        """A role set off after the words: "Sukriti Sen, Director", "Sukriti Sen – Head of …".
+
+        A role word straight after them ("Peer Challenge Manager", "Next
+        Steps Co-ordinator") makes them the role's qualifiers, not a name.
+        """
+        m = re.match(r"^\s*(?:[,–—:(-]|[^\S\n\t]*[\n\t])\s*((?:[A-Z][\w’'-]*\s*){1,4})", after)
         return bool(m) and any(w.lower().strip(",") in vocab.ROLE_WORDS for w in m.group(1).split())
 
     @staticmethod
@@ -584,11 +810,15 @@ class Resolve:
         ranked = []
         for rank, group in enumerate(GROUPS):
             for span in doc.spans.get(group, []):
-                ranked.append((-(span.end_char - span.start_char), rank, span.start, span))
+                span = _within_line(span)
+                if span is not None:
+                    ranked.append((-(span.end_char - span.start_char), rank, span.start, span))
         ranked.sort(key=lambda r: r[:3])
         taken = [False] * len(doc)
         chosen = []
         for _, _, _, span in ranked:
+            if span.label_ == "TEAM" and span.end < len(doc) and doc[span.end].text in vocab.THING_NOUNS:
+                continue  # "the Family Hub Grant" is a grant, not the team
             if any(taken[span.start:span.end]):
                 continue
             for i in range(span.start, span.end):
@@ -603,3 +833,26 @@ class Resolve:
             if group in doc.spans:
                 del doc.spans[group]
         return doc
+
+
+def _within_line(span: Span) -> Span | None:
+    """The part of a name after the last line or cell break inside it.
+
+    A name never runs across lines or table cells; names end in their head
+    word ("… Service", "… Council", a surname), so the last part is kept.
+    """
+    if span.label_ in ("MONEY", "DATE"):
+        return span
+    text = span.text
+    cut = max(text.rfind("\n"), text.rfind("\t"))
+    if cut < 0:
+        return span
+    doc = span.doc
+    start = span.start
+    while start < span.end and doc[start].idx + len(doc[start].text) <= span.start_char + cut + 1:
+        start += 1
+    while start < span.end and doc[start].is_space:
+        start += 1
+    if start >= span.end:
+        return None
+    return Span(doc, start, span.end, label=span.label_, kb_id=doc[start:span.end].text if span.kb_id_ == text else span.kb_id_)

@@ -104,6 +104,7 @@ def tag_documents(documents: list[Document], nlp: Language | None = None, batch_
         if flag == "venue":
             found = _venue(sdoc.text, found, doc.id, where)
         if table_row is not None:
+            found = _header_labels(sdoc.text, found, *table_row)
             _row_values(found, *table_row)
         entities.extend(found)
     entities.extend(_acronyms(units, entities))
@@ -122,6 +123,26 @@ def _venue(text: str, found: list[Entity], doc_id: str, where: str) -> list[Enti
         return found
     kept = [e for e in found if e.start >= end]
     return [Entity(venue, "PLACE", venue, doc_id, where, 0, len(venue))] + kept
+
+
+NAME_LABELS = {"PERSON", "ORG", "TEAM", "COMMITTEE"}
+
+
+def _header_labels(text: str, found: list[Entity], table, row: list[str]) -> list[Entity]:
+    """A header cell is a column label: a name inside a longer label ("Cabinet Member/ Lead Officer") is no mention.
+
+    A name filling its whole header cell ("Coventry City Council") still is.
+    """
+    index = next((i for i, r in enumerate(table.rows) if r is row), None)
+    if index is None or index >= table.header_rows:
+        return found
+    cells, at = [], 0
+    for cell in text.split("\t"):
+        stripped = cell.strip()
+        start = at + (len(cell) - len(cell.lstrip()))
+        cells.append((start, start + len(stripped)))
+        at += len(cell) + 1
+    return [e for e in found if e.label not in NAME_LABELS or (e.start, e.end) in cells]
 
 
 def _row_values(found: list[Entity], table, row: list[str]) -> None:

@@ -45,7 +45,23 @@ BREAK = {
     "subject", "author", "authors", "name", "title", "date", "time", "place", "venue",
     "public", "private", "business", "part", "including", "other", "others",
     "meeting", "meetings", "our", "your", "my", "one's",
+    # A post before a body's name is no part of it: "Head of Adoption Partnership South East".
+    "head", "manager", "co-chair", "vice-chair", "chairman", "chairperson",
+    # A report's period is no part of the name after it: "the Annual Fostering Service report".
+    "annual", "quarterly", "monthly", "weekly", "yearly", "draft", "final", "revised", "proposed",
 } | {m.lower() for m in MONTHS + WEEKDAYS}
+
+# Nouns that head a report's heading ("An Overview of …") and so break a name
+# run, yet also sit inside names ("Overview & Scrutiny Committee").
+HEADING_NOUNS = {"overview", "update", "progress", "briefing", "summary", "introduction", "background", "report"}
+
+# Capitalised nouns that make the name before them a modifier: "Family Hub
+# Grant" is a grant and "Youth Service Awards" are awards, not the team.
+THING_NOUNS = {"Grant", "Grants", "Fund", "Funding", "Budget", "Allocation", "Award", "Awards", "Conference",
+               "Event", "Day", "Week", "Pilot", "Building", "Premises", "Guidance", "Toolkit", "Website"}
+
+# "Council" before these is a room, a building or a tax, not the council ("the Council Chamber").
+COUNCIL_COMPOUNDS = {"Chamber", "Chambers", "Tax", "Offices", "House", "Building", "Buildings", "Estate", "Housing"}
 
 # Words that can sit inside a name but are not surnames or forenames, so a
 # person rule must not take them ("A Level", "B Team", "Sonia Watson, Service …").
@@ -68,6 +84,31 @@ NONNAME = {
     "reading", "writing", "phonics", "district", "borough", "ward", "ofsted",
 } | {m.lower() for m in MONTHS + WEEKDAYS}
 
+# Values of vote and attendance lists, printed beside names ("Mr Robey
+# Abstain (0)", "Apologies: Nil", "Patrick Present"): never part of a name.
+RECORD_WORDS = {
+    "abstain", "abstained", "abstention", "abstentions", "against", "carried", "lost",
+    "present", "absent", "apologies", "apology", "nil", "none", "regrets", "excused",
+    "attending", "attended", "moved", "seconded", "proposed", "declined", "tied", "vote",
+    "votes", "voting", "aye", "ayes", "nay", "nays", "yea", "yeas", "motion", "amendment", "amendments",
+    "unanimous", "unanimously",
+}
+
+# Words of an address, a body or an agenda heading: a person's name never
+# holds them ("Marion Ave", "Tulsa Police", "Councillors Updates", "Three Lochs").
+NONNAME |= RECORD_WORDS | {
+    "avenue", "ave", "drive", "lane", "way", "crescent", "boulevard", "blvd", "parkway", "highway",
+    "roads", "streets", "square", "terrace", "gardens", "estate", "police", "constabulary",
+    "commission", "society", "foundation", "institute", "university", "college", "library",
+    "department", "authority", "directorate", "office", "updates", "reports", "matters",
+    "items", "questions", "correspondence", "announcements", "declarations", "steps",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "cmhlr", "comhairleoir", "councilor", "councilors", "alderman", "aldermen", "mayor", "reeve",
+    "annual", "quarterly", "monthly", "weekly", "recruitment", "challenge", "fostering",
+    "adoption", "planning", "finance", "housing", "transport", "budget", "strategy",
+    "environment", "environmental", "travel", "transportation", "economic", "development", "community",
+}
+
 ROLE_WORDS = {
     "director", "head", "lead", "manager", "officer", "chief", "chair", "chairman",
     "commissioner", "clerk", "executive", "adviser", "advisor", "co-ordinator",
@@ -76,7 +117,16 @@ ROLE_WORDS = {
     "mayor", "governor", "headteacher", "superintendent", "administrator",
 }
 
-PERSON_TITLES = r"(?:Councillor|Cllr\.?|Ciir|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Baroness|Commissioner)"
+# Roles printed straight before a full name as a title ("Police Officer Cody
+# Vance", "Clerk Ann Roy"); not "Member" or "Lead", which head other phrases
+# ("Cabinet Member Portfolio Priorities").
+ROLE_BEFORE_NAME = {
+    "officer", "clerk", "chief", "mayor", "director", "manager", "superintendent", "inspector", "sergeant",
+    "constable", "treasurer", "administrator", "coordinator", "co-ordinator", "chairperson", "chairman",
+    "secretary", "reeve", "councilor", "supervisor", "engineer", "planner", "solicitor", "headteacher",
+}
+
+PERSON_TITLES = r"(?:Councillor|Councilor|Cllr\.?|Ciir|Cmhlr\.?|Comhairleoir|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Baroness|Commissioner)"
 
 APOS = "'’"
 
@@ -190,6 +240,12 @@ def council_for_place() -> dict[str, str]:
             place = re.sub(r"\s+(?:City|County|Metropolitan Borough|Borough|District)?\s*Council$", "", name)
             out.setdefault(place, name)
     return out
+
+
+def place_words(patterns_dir: Path = PATTERNS_DIR) -> set[str]:
+    """Listed places that are also ordinary words: tagged only with place evidence around them."""
+    path = patterns_dir / "place_words.txt"
+    return set(read_list(path)) if path.exists() else set()
 
 
 def forenames() -> set[str]:
