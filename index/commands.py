@@ -269,5 +269,7 @@ def _params(command, args) -> dict:
 
 
 def register(cli) -> None:
-    for command in (ingest_cmd, search_cmd, resolutions_cmd, trace_cmd, duplicates_cmd, demo_cmd):
+    from minutebook.index.indicators import indicators_cmd
+
+    for command in (ingest_cmd, search_cmd, resolutions_cmd, trace_cmd, duplicates_cmd, indicators_cmd, demo_cmd):
         cli.add_command(command)

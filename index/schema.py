@@ -1,7 +1,8 @@
 """The index schema: one Whoosh document per record.
 
 A record is a file, a document, a section, a table, an agenda item, a minutes
-item, a resolution or a near-duplicate pair (``rtype``). Words are stemmed
+item, a resolution, an indicator row (its observations in ``extra``) or a
+near-duplicate pair (``rtype``). Words are stemmed
 (``StemmingAnalyzer``) so "reports" finds "reported"; everything used to
 filter or facet is an exact ``ID``/``KEYWORD`` term; facet fields are
 sortable so counting reads a column instead of un-inverting terms. Dates are ISO strings in
@@ -15,7 +16,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 LABELS = ("TEAM", "INDICATOR", "PERSON", "ORG", "COMMITTEE", "LEGISLATION", "PLACE", "MONEY", "DATE")
-RECORD_TYPES = ("document", "section", "table", "agenda_item", "minutes_item", "resolution")
+RECORD_TYPES = ("document", "section", "table", "agenda_item", "minutes_item", "resolution", "indicator")
 
 
 def entity_field(label: str) -> str:
