@@ -251,3 +251,23 @@ def _transposed(table: Table, document, meeting) -> list[Indicator]:
                                  unit=unit or _unit(shown), document=document, table=table.id,
                                  page=table.page, row=n, column=_clean(header[j]), meeting_date=meeting))
     return out
+
+
+def table_codes(documents: list[Document]) -> set[str]:
+    """Canonical codes of the indicators in a file's performance tables."""
+    return {o.code for doc in documents for t in doc.tables for o in table_indicators(t) if o.code}
+
+
+def code_mentions(text: str, codes: set[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, canonical code)`` of each code in ``text`` that a performance table of the same file reports.
+
+    A bare code ("A2", "H1") is a road, a paper size or a grid square as
+    often as an indicator; the file's own performance table is the context
+    that makes it one, however it is spaced or dashed.
+    """
+    out = []
+    for m in styles.CODE_RE.finditer(text):
+        code = styles.canonical_code(m.group())
+        if code in codes:
+            out.append((m.start(), m.end(), code))
+    return out

@@ -238,3 +238,24 @@ def test_coventry_adoption_indicators():
     a2 = {o.period: o for o in ex.indicators if o.code == "A2"}
     assert {p: (o.value, o.target) for p, o in a2.items()} == {
         "2022/23": ("172 days", "122 days"), "2023/24": ("222 days", "122 days"), "2024/25": ("216 days", "122 days")}
+
+
+# --------------------------------------------------------------------------- codes in text
+
+
+def test_codes_in_text_are_indicators_where_a_performance_table_reports_them():
+    from minutebook.model import Document, Section
+    from minutebook.nlp import tag_documents
+
+    header = ["Code", "Measure", "2030/31", "2031/32"]
+    table = Table(page=2, header=header, header_rows=1, id="d1.t1",
+                  rows=[header, ["HWB 03", "Smoking quit rate at four weeks (%)", "51", "54"],
+                        ["CP 3", "Repeat child protection plans (%)", "19", "17"]])
+    text = ("HWB03 improved again and CP-3 fell, while the A1 road and the HWB 04 bid are not measures. "
+            "Item 4 was deferred; the survey used A4 paper.")
+    doc = Document(id="d1", kind="report", title=None, agenda_item=None, date=None, page_start=2, page_end=2,
+                   sections=[Section("d1.s1", None, None, 1, text, 2)], tables=[table])
+    ents = [e for e in tag_documents([doc]) if e.label == "INDICATOR"]
+    in_text = {(e.text, e.canonical) for e in ents if e.section == "d1.s1"}
+    assert in_text == {("HWB03", "HWB3"), ("CP-3", "CP3")}
+    assert {e.canonical for e in ents if e.section.startswith("d1.t1")} >= {"HWB3", "CP3"}

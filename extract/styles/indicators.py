@@ -56,7 +56,7 @@ CODE = "|".join(f"(?:{s.pattern})" for s in CODES)
 CODE_RE = re.compile(rf"(?<![\w./-])(?:{CODE})(?![\w/]|\.\d)")
 # Words that look like codes but are not indicators: roads, paper sizes, numbered items.
 # (A bare "A2" may be a road or a paper size: text needs a performance context for it, see extract/indicators.py.)
-NOT_CODES = re.compile(r"^(?:ITEM|PAGE|NO|PARA|FIG|TABLE|KS|YEAR|Y|SECTION|CLAUSE|APPENDIX|ANNEX|PART|STAGE|PHASE|TIER|LEVEL|WARD|ROOM|FLOOR|BAND|GRADE)\d", re.I)
+NOT_CODES = re.compile(r"^Q[1-4]$|^(?:COVID|ITEM|PAGE|NO|PARA|FIG|TABLE|KS|YEAR|Y|SECTION|CLAUSE|APPENDIX|ANNEX|PART|STAGE|PHASE|TIER|LEVEL|WARD|ROOM|FLOOR|BAND|GRADE)\d", re.I)
 
 COLUMNS: list[Style] = [
     Style("code", r"^(?:ref(?:erence)?\.?|code|no\.?|id|#|(?:kpi|pi|indicator|measure)\s+(?:ref(?:erence)?|code|no\.?))$",
