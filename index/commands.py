@@ -237,6 +237,8 @@ def demo_cmd(ctx, jobs):
     import tempfile
     from importlib.resources import files
 
+    from minutebook.index.indicators import indicators_cmd
+
     corpus = str(files("minutebook.corpus"))
     with tempfile.TemporaryDirectory(prefix="minutebook-demo-") as tmp:
         click.echo(f"$ minutebook ingest {corpus} --index {tmp}")
@@ -247,6 +249,7 @@ def demo_cmd(ctx, jobs):
             (search_cmd, ["tenant~ hous*", "--limit", "2", "--format", "json"]),
             (resolutions_cmd, ["work programme", "--committee", "children and young people"]),
             (trace_cmd, ["Youth Hub"]),
+            (indicators_cmd, ["CYP1"]),
             (duplicates_cmd, []),
         ]
         for command, args in steps:
