@@ -54,9 +54,9 @@ CODES: list[Style] = [
 ]
 CODE = "|".join(f"(?:{s.pattern})" for s in CODES)
 CODE_RE = re.compile(rf"(?<![\w./-])(?:{CODE})(?![\w/]|\.\d)")
-# Words that look like codes but are not indicators: roads, paper sizes, numbered items.
+# Words that look like codes but are not indicators: numbered items and parts, quarters, sections of an Act (S151, S106).
 # (A bare "A2" may be a road or a paper size: text needs a performance context for it, see extract/indicators.py.)
-NOT_CODES = re.compile(r"^Q[1-4]$|^(?:COVID|ITEM|PAGE|NO|PARA|FIG|TABLE|KS|YEAR|Y|SECTION|CLAUSE|APPENDIX|ANNEX|PART|STAGE|PHASE|TIER|LEVEL|WARD|ROOM|FLOOR|BAND|GRADE)\d", re.I)
+NOT_CODES = re.compile(r"^Q[1-4]$|^S\d{2,3}$|^(?:COVID|ITEM|PAGE|NO|PARA|FIG|TABLE|KS|YEAR|Y|SECTION|CLAUSE|APPENDIX|ANNEX|PART|STAGE|PHASE|TIER|LEVEL|WARD|ROOM|FLOOR|BAND|GRADE)\d", re.I)
 
 COLUMNS: list[Style] = [
     Style("code", r"^(?:ref(?:erence)?\.?|code|no\.?|id|#|(?:kpi|pi|indicator|measure)\s+(?:ref(?:erence)?|code|no\.?))$",
