@@ -79,15 +79,14 @@ def table_indicators(table: Table, document: str | None = None, meeting: str | N
         corner, comparator = _clean(by_corner.group(1) + by_corner.group(2)), True
     code_col = roles.get("code")
     out: list[Indicator] = []
-    name = group = None
+    name = None
     for n, row in enumerate(body, start=first):
         cells = [_cell(row, i) for i in range(len(header))]
         if cells == [h.strip() for h in header]:
             continue  # a header repeated after a page break
         label = cells[texts[0]]
         if label and not any(cells[i] for i in periods):
-            group = label  # a section row: "Adult Social Care"
-            continue
+            continue  # a section row: "Adult Social Care"
         if comparator:
             breakdown, this_name = label or None, corner
         else:

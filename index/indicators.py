@@ -14,7 +14,7 @@ import re
 
 import click
 from rapidfuzz import fuzz, utils
-from whoosh.query import And, Every, Term
+from whoosh.query import And, Every
 
 from minutebook.extract.styles.indicators import period_key
 from minutebook.index.commands import _index_option, _open
