@@ -55,6 +55,11 @@ def test_one_code_however_printed():
     assert not any(map(styles.is_code, ("ITEM 4", "Page 12", "2024", "Q3", "S106")))
 
 
+def test_a_word_starting_like_a_month_is_no_month():
+    assert styles.parse_period("Mayor's target 2031")[:2] == ("year", "2031")
+    assert styles.parse_period("Decisions 2030/31")[:2] == ("split-year", "2030/31")
+
+
 def test_periods_sort_by_when_they_end():
     order = ["2030/31", "2030 Q4", "2031/32 Q1", "2031-07", "2031/32"]
     assert sorted(order, key=styles.period_key) == ["2030 Q4", "2030/31", "2031/32 Q1", "2031-07", "2031/32"]

@@ -36,7 +36,7 @@ PERIODS: list[Style] = [
     Style("split-year-then-quarter", rf"\b{_FY}\s*[:,\-–]?\s*{_Q}\b", "2031-32 Quarter 3",
           {"period": "2031/32 Q3"}, re.I),
     Style("quarter-of-year", rf"\b{_Q}\s*(?P<y>(?:19|20)\d\d)\b", "Qtr 4 2031", {"period": "2031 Q4"}, re.I),
-    Style("month-year", rf"\b(?P<month>{MONTH_NAME})[a-z]*\.?[\s\-']*(?P<y>(?:19|20)?\d\d)\b(?![/\-]\d)", "Sept-31",
+    Style("month-year", rf"\b(?P<month>{MONTH_NAME})\b\.?[\s\-']*(?P<y>(?:19|20)?\d\d)\b(?![/\-]\d)", "Sept-31",
           {"period": "2031-09"}, re.I),
     Style("split-year", rf"\b{_FY}\b", "2030/2031", {"period": "2030/31"}),
     Style("year", r"\b(?P<y>(?:19|20)\d\d)\b", "Outturn 2031", {"period": "2031"}),
