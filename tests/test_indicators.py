@@ -264,3 +264,15 @@ def test_codes_in_text_are_indicators_where_a_performance_table_reports_them():
     in_text = {(e.text, e.canonical) for e in ents if e.section == "d1.s1"}
     assert in_text == {("HWB03", "HWB3"), ("CP-3", "CP3")}
     assert {e.canonical for e in ents if e.section.startswith("d1.t1")} >= {"HWB3", "CP3"}
+
+
+def test_codes_beside_a_measure_word_need_no_table():
+    from minutebook.model import Document, Section
+    from minutebook.nlp import tag_documents
+
+    text = ("The ASC 01 and ASC-02 indicators improved, and measure KPI 4.2 met its target. "
+            "Roadworks on the A1 and B6 continue; Item 4 was deferred.")
+    doc = Document(id="d1", kind="report", title=None, agenda_item=None, date=None, page_start=1, page_end=1,
+                   sections=[Section("d1.s1", None, None, 1, text, 1)])
+    found = {(e.text, e.canonical) for e in tag_documents([doc]) if e.label == "INDICATOR"}
+    assert found == {("ASC 01", "ASC1"), ("ASC-02", "ASC2"), ("KPI 4.2", "KPI4.2")}
