@@ -173,6 +173,35 @@ class Entity:
 
 
 @dataclass
+class Indicator:
+    """One observation of a performance indicator: one row and period of a performance table.
+
+    ``value`` is the cell as printed ("35% (39 of 112)"); ``number`` and
+    ``unit`` are read from it where it starts with a figure. ``code`` is the
+    canonical code (``ASC1`` for "ASC 01"); ``breakdown`` the group a row or
+    column reports on ("National", "Reading"); ``rag`` and ``direction`` the
+    status and trend printed for the row, on its latest period only.
+    """
+
+    name: str
+    period: str
+    value: str
+    code: str | None = None
+    number: float | None = None
+    unit: str | None = None
+    target: str | None = None
+    rag: str | None = None
+    direction: str | None = None
+    breakdown: str | None = None
+    document: str | None = None
+    table: str | None = None
+    page: int | None = None
+    row: int | None = None
+    column: str | None = None
+    meeting_date: str | None = None
+
+
+@dataclass
 class Extraction:
     """Everything extracted from one file."""
 
@@ -181,3 +210,4 @@ class Extraction:
     meetings: list[Meeting] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)

@@ -10,7 +10,7 @@ import os
 import re
 import unicodedata
 
-from minutebook.model import Extraction, Meeting, Table
+from minutebook.model import Extraction, Indicator, Meeting, Table
 
 SCHEMA = "minutebook.extract/1"
 
@@ -157,6 +157,28 @@ def to_json(ex: Extraction, display_path: str | None = None) -> dict:
             for e in ex.entities
             if not _in_section_text(e)
         ],
+        "indicators": [indicator_json(i) for i in ex.indicators],
+    }
+
+
+def indicator_json(i: Indicator) -> dict:
+    return {
+        "code": i.code,
+        "name": _s(i.name),
+        "breakdown": _s(i.breakdown),
+        "period": i.period,
+        "value": _s(i.value),
+        "number": i.number,
+        "unit": i.unit,
+        "target": _s(i.target),
+        "rag": _s(i.rag),
+        "direction": _s(i.direction),
+        "document": i.document,
+        "table": i.table,
+        "page": i.page,
+        "row": i.row,
+        "column": _s(i.column),
+        "meeting_date": i.meeting_date,
     }
 
 

@@ -15,6 +15,7 @@ def extract_file(path: str, password: str | None = None, progress=None, ocr: boo
 
 def extract_source(source) -> Extraction:
     from minutebook.extract.documents import split_documents
+    from minutebook.extract.indicators import find_indicators
     from minutebook.extract.meetings import find_meetings
     from minutebook.extract.sections import find_sections
     from minutebook.extract.tables import finish_tables
@@ -24,4 +25,5 @@ def extract_source(source) -> Extraction:
         doc.tables = finish_tables(doc)
         doc.sections = find_sections(doc)
     meetings = find_meetings(documents, source)
-    return Extraction(source=source, documents=documents, meetings=meetings, warnings=list(source.warnings))
+    return Extraction(source=source, documents=documents, meetings=meetings, warnings=list(source.warnings),
+                      indicators=find_indicators(documents, meetings))

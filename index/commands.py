@@ -349,6 +349,8 @@ def demo_cmd(ctx, jobs):
     import tempfile
     from importlib.resources import files
 
+    from minutebook.index.indicators import indicators_cmd
+
     corpus = str(files("minutebook.corpus"))
     with tempfile.TemporaryDirectory(prefix="minutebook-demo-") as tmp:
         click.echo(f"$ minutebook ingest {corpus} --index {tmp}")
@@ -359,6 +361,7 @@ def demo_cmd(ctx, jobs):
             (search_cmd, ["tenant~ hous*", "--limit", "2", "--format", "json"]),
             (resolutions_cmd, ["work programme", "--committee", "children and young people"]),
             (trace_cmd, ["Youth Hub"]),
+            (indicators_cmd, ["CYP1"]),
             (duplicates_cmd, []),
         ]
         for command, args in steps:
@@ -381,5 +384,7 @@ def _params(command, args) -> dict:
 
 
 def register(cli) -> None:
-    for command in (ingest_cmd, search_cmd, facets_cmd, resolutions_cmd, trace_cmd, duplicates_cmd, demo_cmd):
+    from minutebook.index.indicators import indicators_cmd
+
+    for command in (ingest_cmd, search_cmd, facets_cmd, resolutions_cmd, trace_cmd, duplicates_cmd, indicators_cmd, demo_cmd):
         cli.add_command(command)

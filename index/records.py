@@ -120,6 +120,14 @@ def section_titles(sections: list[dict]) -> dict[str, str]:
     return out
 
 
+def indicator_rows(indicators: list[dict]) -> dict[tuple, list[dict]]:
+    """A file's indicator observations by the table row (and breakdown) that printed them: one record each."""
+    rows: dict[tuple, list[dict]] = {}
+    for o in indicators:
+        rows.setdefault((o.get("table"), o.get("row"), o.get("breakdown")), []).append(o)
+    return rows
+
+
 def _runs_on(text: str) -> bool:
     words = text.rstrip().lower().split()
     return bool(words) and (text.rstrip().endswith((",", "-", "–")) or words[-1] in RUN_ON)
@@ -233,6 +241,13 @@ def records_from_contract(contract: dict, path: str) -> list[dict]:
         for w, (t, row) in enumerate(programme_rows(programme, int(listed[:4]) if listed else None), start=1):
             add("wp_item", f"{d['id']}.w{w}", d["id"], title=row["title"], text="\n".join(x for x in (row["title"], row["detail"]) if x),
                 page=t.get("page"), date=row["date"], item=None, extra={"listed": listed, "table": t.get("id")})
+    for n, (key, obs) in enumerate(indicator_rows(contract.get("indicators", [])).items(), start=1):
+        first = obs[0]
+        label = " ".join(x for x in (first.get("code"), first["name"]) if x) + (f" — {first['breakdown']}" if first.get("breakdown") else "")
+        text = label + ": " + "; ".join(f"{o['period']} {o['value']}" for o in obs)
+        ents = [{"label": "INDICATOR", "text": first["code"]}] if first.get("code") else []
+        add("indicator", f"{first.get('document')}.ind{n}", first.get("document"), title=label, text=text, page=first.get("page"),
+            number=first.get("code"), entities=ents, extra={"table": first.get("table"), "row": first.get("row"), "observations": obs})
     for mi, m in enumerate(contract.get("meetings", []), start=1):
         committee, date, mdoc = m.get("committee"), m.get("date"), m.get("document")
         for a in m.get("agenda_items", []):

@@ -1,7 +1,8 @@
 """The index schema: one Whoosh document per record.
 
 A record is a file, a document, a section, a table, an agenda item, a minutes
-item, a resolution or a near-duplicate pair (``rtype``). Words are stemmed so
+item, a resolution, an indicator row (its observations in ``extra``) or a
+near-duplicate pair (``rtype``). Words are stemmed so
 "reports" finds "reported", but numbers, codes and money are kept whole
 (``paper_analyzer``): "Progress 8", "NI 117", "24/00108", "£1.2m" and "2024/25"
 are exact terms. Everything used to filter or facet is an exact
@@ -22,7 +23,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 
 LABELS = ("TEAM", "INDICATOR", "PERSON", "ORG", "COMMITTEE", "LEGISLATION", "PLACE", "MONEY", "DATE")
-RECORD_TYPES = ("document", "section", "table", "agenda_item", "minutes_item", "resolution")
+RECORD_TYPES = ("document", "section", "table", "agenda_item", "minutes_item", "resolution", "indicator")
 
 # A sum of money ("£1.2m", "$3,400", "€15k") or a run of word characters joined by . / - ("2024/25", "e.g").
 TOKEN = re.compile(r"[£$€]\d+(?:[.,]\d+)*[^\W\d_]*|\w+(?:[./-]\w+)*")

@@ -17,6 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from minutebook.extract.styles import indicators as indicator_styles
+
 from . import vocab
 
 if not Doc.has_extension("mb_values"):
@@ -540,7 +542,7 @@ def _norm_act(text: str) -> str:
 
 # --------------------------------------------------------------------------- indicators
 
-CODE = r"(?:NI|PI|KPI|BV|BVPI|ASCOF|PAF|LAC|CIN|CP|EH)\s?\d{1,3}[a-z]?|[A-Z]{1,2}\d{1,2}[a-z]?"
+CODE = indicator_styles.CODE  # letters and a number, with an optional space, dot or dash
 IND_NAMED = re.compile(r"\b(?:NI|PI|KPI|BV|BVPI|ASCOF|PAF)\s?\d{1,3}[a-z]?\b")
 IND_LEAD = re.compile(rf"(?:^|\t|\n)\s*(?:[-•]\s*)?({CODE})\s*[-–:]\s")
 IND_GROUP = re.compile(rf"\b((?:{CODE})(?:\s*(?:,|and|&|/)\s*(?:{CODE}))*)\s+(?:indicators?|measures?|KPIs?|PIs?|scorecard|targets?)\b")
@@ -574,8 +576,10 @@ def indicators(doc: Doc) -> Doc:
     spans = []
     for s, e in found:
         span = doc.char_span(s, e, label="INDICATOR", alignment_mode="expand")
-        if span is not None:
-            spans.append(Span(doc, span.start, span.end, label="INDICATOR", kb_id=re.sub(r"\s+", " ", span.text)))
+        code = span is not None and re.fullmatch(CODE, span.text)
+        if span is not None and (not code or indicator_styles.is_code(span.text)):
+            name = indicator_styles.canonical_code(span.text) if code else re.sub(r"\s+", " ", span.text)
+            spans.append(Span(doc, span.start, span.end, label="INDICATOR", kb_id=name))
     doc.spans["mb_indicators"] = spans
     return doc
 

@@ -16,6 +16,7 @@ from typing import Iterable
 import spacy
 from spacy.language import Language
 
+from minutebook.extract.indicators import code_mentions, table_codes
 from minutebook.model import Document, Entity
 
 from . import components  # noqa: F401  (registers the factories)
@@ -108,11 +109,35 @@ def tag_documents(documents: list[Document], nlp: Language | None = None, batch_
             _row_values(found, *table_row)
         entities.extend(found)
     entities.extend(_acronyms(units, entities))
+    _table_codes(units, entities, documents)
     # Document order, so "first printed" means what a reader sees first.
     position = {(doc.id, where): n for n, (_, (doc, where, _, _)) in enumerate(units)}
     entities.sort(key=lambda e: (position.get((e.document, e.section), 0), e.start))
     canonicalize(entities)
     return entities
+
+
+def _table_codes(units, entities: list[Entity], documents: list[Document]) -> None:
+    """Codes of the file's performance tables, tagged wherever the text repeats them ("ASC 01 rose …").
+
+    A name inside a code ("HWB" of "HWB 03") gives way to the code.
+    """
+    codes = table_codes(documents)
+    if not codes:
+        return
+    by_unit: dict[tuple[str, str], list[Entity]] = {}
+    for e in entities:
+        by_unit.setdefault((e.document, e.section), []).append(e)
+    inside: set[int] = set()
+    for text, (doc, where, _, _) in units:
+        here = by_unit.get((doc.id, where), [])
+        for start, end, code in code_mentions(text, codes):
+            within = [e for e in here if start <= e.start and e.end <= end]
+            if any(e.label == "INDICATOR" for e in within) or any(e.start < end and start < e.end for e in here if e not in within):
+                continue
+            inside.update(map(id, within))
+            entities.append(Entity(text[start:end], "INDICATOR", code, doc.id, where, start, end))
+    entities[:] = [e for e in entities if id(e) not in inside]
 
 
 def _venue(text: str, found: list[Entity], doc_id: str, where: str) -> list[Entity]:

@@ -2,7 +2,8 @@
 
 Each module here is one registry: decision cues (``decisions``), minute
 numbering schemes (``numbering``), attendance labels (``attendance``) and
-agenda layouts (``agenda``), plus the shared vocabulary (``vocab``). An entry
+agenda layouts (``agenda``), performance-table periods, indicator codes and
+column roles (``indicators``), plus the shared vocabulary (``vocab``). An entry
 names one printed style and carries a short example written for this project
 (never copied from a council's paper) with what the parser must make of it;
 ``tests/test_styles.py`` runs every example. Adding a council's style is one
