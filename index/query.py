@@ -28,6 +28,8 @@ TRACE_SHARE = 0.6
 PAPER_WORDS = frozenset(
     "action annual brief draft final item note plan polici progress propos recommend report review strategi summari updat".split()
 )
+# How a resolution was decided, as its record keeps it (see ``records.records_from_contract``).
+DECIDED = ("outcome", "votes", "mover", "seconder")
 STOPWORDS = frozenset("a an and for in of on the to with by at from".split())
 
 
@@ -116,6 +118,7 @@ def _hit_dict(hit, snippet: str | None = None) -> dict:
         "page": hit.get("page"),
         **({"snippet": snippet} if snippet is not None else {}),
         **({"clauses": extra["clauses"]} if "clauses" in extra else {}),
+        **{k: extra[k] for k in DECIDED if k in extra},
     }
 
 
