@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import types
+
 from minutebook.extract.read import ReadError, read_source
 from minutebook.model import Extraction
 
@@ -27,3 +30,17 @@ def extract_source(source) -> Extraction:
     meetings = find_meetings(documents, source)
     return Extraction(source=source, documents=documents, meetings=meetings, warnings=list(source.warnings),
                       indicators=find_indicators(documents, meetings))
+
+
+class _CallablePackage(types.ModuleType):
+    """``minutebook.extract(path)`` is the API's function, yet ``minutebook.extract`` is also this
+    package: once any ``minutebook.extract.*`` module is imported the package shadows the function
+    on ``minutebook``, so the package itself answers the call."""
+
+    def __call__(self, path: str, ocr: bool = False, entities: bool = True, password: str | None = None) -> Extraction:
+        from minutebook.api import extract
+
+        return extract(path, ocr=ocr, entities=entities, password=password)
+
+
+sys.modules[__name__].__class__ = _CallablePackage

@@ -383,8 +383,70 @@ def _params(command, args) -> dict:
     return ctx.params
 
 
+@click.command("export")
+@_index_option
+@click.option("--sqlite", "db_path", type=click.Path(dir_okay=False), help="Write an SQLite database (tables with foreign keys, FTS5).")
+@click.option("--csv", "csv_dir", type=click.Path(file_okay=False), help="Write one CSV file per table into this folder.")
+def export_cmd(index_dir, db_path, csv_dir):
+    """Meetings, agenda items, minutes, resolutions, attendance, documents, sections, tables and entities as related tables.
+
+    The SQLite file opens in datasette or any SQLite tool; `records_fts` is a
+    full-text (FTS5) table over titles and texts.
+    """
+    from minutebook.api import Index
+
+    if not db_path and not csv_dir:
+        raise click.UsageError("say where: --sqlite FILE and/or --csv DIR")
+    _open(index_dir)  # one clear line when there is no index
+    archive = Index(index_dir or default_index_dir())
+    status = 0
+
+    def note(path, reason):
+        nonlocal status
+        status = 1
+        _say_error(path, reason)
+
+    for target, write in ((db_path, archive.export_sqlite), (csv_dir, archive.export_csv)):
+        if not target:
+            continue
+        try:
+            counts = write(target, notify=note)
+        except OSError as exc:
+            _say_error(target, exc.strerror or str(exc))
+            sys.exit(1)
+        click.echo(f"{target}: " + ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in counts.items()))
+    sys.exit(status)
+
+
+@click.command("serve")
+@_index_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (the default is this machine only).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port (0: any free port).")
+def serve_cmd(index_dir, host, port):
+    """A local web page: search with facets, meeting pages, decision registers and trace timelines."""
+    from werkzeug.serving import make_server
+
+    from minutebook.web.app import create_app
+
+    _open(index_dir)
+    try:
+        server = make_server(host, port, create_app(index_dir or default_index_dir()), threaded=True)
+    except OSError as exc:
+        _say_error(f"{host}:{port}", exc.strerror or str(exc))
+        sys.exit(1)
+    click.echo(f"serving {index_dir or default_index_dir()} on http://{host}:{server.server_port}/ (Ctrl-C stops)", )
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def register(cli) -> None:
     from minutebook.index.indicators import indicators_cmd
 
-    for command in (ingest_cmd, search_cmd, facets_cmd, resolutions_cmd, trace_cmd, duplicates_cmd, indicators_cmd, demo_cmd):
+    for command in (ingest_cmd, search_cmd, facets_cmd, resolutions_cmd, trace_cmd, duplicates_cmd, indicators_cmd, export_cmd,
+                    serve_cmd, demo_cmd):
         cli.add_command(command)

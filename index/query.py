@@ -34,6 +34,8 @@ TRACE_SHARE = 0.6
 PAPER_WORDS = frozenset(
     "action annual brief draft final item note plan polici progress propos recommend report review strategi summari updat".split()
 )
+# How a resolution was decided, as its record keeps it (see ``records.records_from_contract``).
+DECIDED = ("outcome", "votes", "mover", "seconder")
 STOPWORDS = frozenset("a an and for in of on the to with by at from".split())
 SUGGEST = 70  # rapidfuzz token_set_ratio of an indexed title to a traced item worth offering as "did you mean"
 FUZZY_WORD = 80  # rapidfuzz ratio at which a typed word is taken for a name's word ("comittee", "breifing")
@@ -211,6 +213,7 @@ def _hit_dict(hit, snippet: str | None = None) -> dict:
         "page": hit.get("page"),
         **({"snippet": snippet} if snippet is not None else {}),
         **({"clauses": extra["clauses"]} if "clauses" in extra else {}),
+        **{k: extra[k] for k in DECIDED if k in extra},
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from minutebook.extract.dates import parse_date
+from minutebook.index.export import pack_contract
 from minutebook.index.schema import LABELS, entity_field
 
 # A work-programme title cell ending in one of these (or a hyphen) runs on into the next row.
@@ -264,5 +265,9 @@ def records_from_contract(contract: dict, path: str) -> list[dict]:
         for r_n, r in enumerate(m.get("resolutions", []), start=1):
             add("resolution", f"m{mi}.r{r_n}", mdoc, title=r.get("title"), text=r.get("text"), page=r.get("page"),
                 committee=committee, date=date, minute=r.get("minute"), entities=_mentioned(ents_by_doc.get(mdoc, []), r.get("text") or ""),
-                extra={"clauses": r.get("clauses", []), "style": r.get("style"), "private": r.get("private")})
+                extra={"clauses": r.get("clauses", []), "style": r.get("style"), "private": r.get("private"),
+                       **{k: r[k] for k in ("outcome", "votes", "mover", "seconder") if r.get(k)}})
+    # The whole contract, kept for exports and meeting pages; it has no text fields, so no query finds it.
+    records.append({"rid": f"{path}::contract", "rtype": "contract", "path": path, "sha256": sha,
+                    "extra": {"contract": pack_contract(contract)}})
     return records

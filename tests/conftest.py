@@ -26,3 +26,14 @@ needs_shared = pytest.mark.skipif(
 
 def gold(stem: str) -> dict:
     return json.loads((SHARED / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def bundled_index(tmp_path_factory) -> str:
+    """An index of the bundled corpus, built once for the tests that only read it."""
+    from minutebook.index.ingest import ingest
+
+    where = str(tmp_path_factory.mktemp("bundled-index"))
+    report = ingest([str(BUNDLED)], where, jobs=1)
+    assert not report.errors, report.errors
+    return where
