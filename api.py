@@ -64,6 +64,7 @@ class Hit:
     snippet: str | None = None
     score: float | None = None
     also_in: list[str] = field(default_factory=list)
+    folded: list[dict] = field(default_factory=list)  # the item's other records at the same meeting, best first
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -74,6 +75,7 @@ class SearchResult:
     more: bool
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    filters: dict[str, Any] = field(default_factory=dict)  # what each filter was resolved to
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -6,22 +6,22 @@ import functools
 import json
 import os
 import sys
-import time
 
 import click
 
 from minutebook import __version__
 from minutebook.index.commands import budget_options
-from minutebook.progress import StatusLine
+from minutebook.progress import Bar
 
 
-class PageProgress(StatusLine):
+class PageProgress(Bar):
     """Pages of a long PDF read so far, and the rate."""
 
+    def __init__(self):
+        super().__init__(unit="page")
+
     def __call__(self, path: str, done: int, total: int) -> None:
-        if done <= 1:
-            self.start = time.perf_counter()
-        self.show(f"{path}: page {done}/{total} ({self.rate(done):.1f} pages/s)")
+        self.update(done, total, desc=os.path.basename(path))
 
 
 def fail(path: str, reason: str) -> None:

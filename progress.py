@@ -1,31 +1,46 @@
-"""A self-rewriting status line on stderr, for long work on a terminal."""
+"""Progress bars on stderr for long work, through tqdm (which spaCy already brings).
+
+Shown only on a terminal (and not with ``--quiet``); a line printed while a
+bar is up goes above it, so errors read clean.
+"""
 
 from __future__ import annotations
 
+import shutil
 import sys
-import time
+
+from tqdm import tqdm
 
 
-class StatusLine:
-    """Rewrites one stderr line in place; ``close`` clears it so errors print clean."""
+class Bar:
+    """One tqdm bar, made on the first update and gone on ``close``."""
 
-    def __init__(self, enabled: bool = True):
+    def __init__(self, unit: str, enabled: bool = True):
+        self.unit = unit
         self.enabled = enabled
-        self.start = time.perf_counter()
-        self.shown = False
+        self.bar: tqdm | None = None
 
-    def rate(self, count: float) -> float:
-        return count / max(time.perf_counter() - self.start, 1e-6)
-
-    def show(self, text: str) -> None:
+    def update(self, done: int, total: int, desc: str | None = None, **postfix) -> None:
         if not self.enabled:
             return
-        sys.stderr.write(f"\r\x1b[K{text}")
-        sys.stderr.flush()
-        self.shown = True
+        if self.bar is None or self.bar.total != total or (desc and self.bar.desc != desc):
+            self.close()
+            # A pty that reports a 0x0 size (script, some CI shells) would hide tqdm's bar: its size falls back to 80x24.
+            size = shutil.get_terminal_size()
+            self.bar = tqdm(total=total, unit=self.unit, desc=desc, file=sys.stderr, leave=False, ncols=size.columns,
+                            nrows=size.lines)
+        self.bar.update(done - self.bar.n)
+        if postfix:
+            self.bar.set_postfix(postfix, refresh=False)
+
+    def write(self, line: str) -> None:
+        """A line on stderr, above the bar when one is shown."""
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr, flush=True)
 
     def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-            self.shown = False
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None

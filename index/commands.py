@@ -6,16 +6,36 @@ Defined here and attached by ``register(cli)`` so cli.py stays a thin list.
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import click
 
 from minutebook.extract.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
-from minutebook.progress import StatusLine
+from minutebook.progress import Bar
 
 from minutebook.index import ENV_VAR, default_index_dir
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+# Answers that are lists of records also come as rows: CSV for spreadsheets, JSON Lines for pipelines.
+ROWS_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "jsonl"]), default="text", show_default=True)
+
+
+def _emit_rows(what: str, found, fmt: str) -> None:
+    from minutebook.index.rows import to_csv, to_jsonl
+
+    text = (to_csv if fmt == "csv" else to_jsonl)(what, found)
+    if text:
+        click.echo(text)
+
+
+def _marked(snippet: str) -> str:
+    """A snippet for the terminal: matched words in colour (click drops the colour when output is not a terminal)."""
+    from minutebook.index.query import MARK
+    from minutebook.output import escape_controls
+
+    marked = re.escape(MARK) + "(.+?)" + re.escape(MARK)
+    return re.sub(marked, lambda m: click.style(m[1], fg="yellow", bold=True), escape_controls(snippet))
 
 
 def _index_option(f):
@@ -65,16 +85,20 @@ def _open(index_dir: str | None):
         sys.exit(1)
 
 
-class Progress(StatusLine):
-    """Files done and pages per second, on one stderr line."""
+class Progress(Bar):
+    """Files done and pages read, on one stderr bar."""
+
+    def __init__(self, enabled: bool):
+        super().__init__(unit="file", enabled=enabled)
 
     def __call__(self, done: int, total: int, pages: int) -> None:
-        self.show(f"ingest: {done}/{total} files ({self.rate(done):.1f}/s), {pages} pages ({self.rate(pages):.1f}/s)")
+        self.update(done, total, desc="ingest", pages=pages)
 
     def note(self, path: str, message: str) -> None:
-        """A file's error or note, printed when it happens, above the progress line."""
-        self.close()
-        _say_error(path, message)
+        """A file's error or note, printed when it happens, above the bar."""
+        from minutebook.output import escape_controls
+
+        self.write(escape_controls(f"minutebook: {path}: {message}"))
 
 
 def _run_ingest(paths, index_dir, jobs, prune, quiet, password=None, ocr=False, budget=None) -> int:
@@ -176,7 +200,7 @@ def _folded(h: dict) -> str:
 @click.option("--kind", help="Kind of paper, as words: agenda, minutes, briefing note, report, appendix, …  (see `minutebook facets`)")
 @click.option("--entity", "entities", multiple=True, metavar="LABEL:NAME", help="Records naming this entity (repeatable); NAME may be part of it.")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Items shown (each with its folded records).")
-@FORMAT
+@ROWS_FORMAT
 def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, limit, fmt):
     """Search the index (Whoosh syntax: "phrases", field:word, wild*, fuzzy~).
 
@@ -194,13 +218,15 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
         _filter_failed(exc)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    elif fmt in ("csv", "jsonl"):
+        _emit_rows("search", found, fmt)
     else:
         _echo_filters(found["filters"])
     if not found["hits"]:
         hint = "try fewer words, word* or word~ for other spellings"
         _say_error(repr(query), f"no matches; {hint}{', or fewer filters' if found['filters'] else ''}")
         sys.exit(1)
-    if fmt == "json":
+    if fmt != "text":
         return
     for n, h in enumerate(found["hits"], start=1):
         click.echo(f"{n:2}. {h['title'] or '(untitled)'}  [{h['type']}{', ' + h['kind'] if h.get('kind') else ''}]")
@@ -209,7 +235,7 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
             click.echo("     also in: " + ", ".join(display_path(p) for p in h["also_in"]))
         if h.get("snippet"):
             snippet = " ".join(h["snippet"].split())
-            click.echo("     " + (snippet[:300] + " …" if len(snippet) > 300 else snippet))
+            click.echo("     " + _marked(snippet[:300] + " …" if len(snippet) > 300 else snippet))
         if h["folded"]:
             click.echo("     " + _folded(h))
     n = len(found["hits"])
@@ -248,7 +274,7 @@ def facets_cmd(query, index_dir, committee, date_from, date_to, fmt):
 @click.argument("query", required=False)
 @_index_option
 @_filter_options
-@FORMAT
+@ROWS_FORMAT
 def resolutions_cmd(query, index_dir, committee, date_from, date_to, fmt):
     """Resolutions in date order with their minute numbers and clauses."""
     from minutebook.index.query import FilterError, resolutions
@@ -260,6 +286,9 @@ def resolutions_cmd(query, index_dir, committee, date_from, date_to, fmt):
         _filter_failed(exc)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    if fmt in ("csv", "jsonl"):
+        _emit_rows("resolutions", found, fmt)
         return
     if not found:
         click.echo("no resolutions")
@@ -287,7 +316,7 @@ def _appearance(a: dict) -> str:
 @click.argument("item")
 @_index_option
 @click.option("--committee", help="Only this committee's meetings (words of its name).")
-@FORMAT
+@ROWS_FORMAT
 def trace_cmd(item, index_dir, committee, fmt):
     """Every meeting where ITEM was on the agenda, minuted, reported or planned, newest first.
 
@@ -305,6 +334,8 @@ def trace_cmd(item, index_dir, committee, fmt):
         meetings = [{k: m[k] for k in ("committee", "date", "planned", "title", "document", "file", "page")}
                     | {"appearances": [{k: v for k, v in a.items() if k != "match"} for a in m["appearances"]]} for m in found]
         click.echo(json.dumps({"item": item, "meetings": meetings, "last_reported": latest}, ensure_ascii=False, indent=2))
+    elif fmt in ("csv", "jsonl"):
+        _emit_rows("trace", found, fmt)
     else:
         for m in found:
             click.echo(f"{m['date']}  {m['committee'] or '(committee unknown)'}{'  (planned)' if m['planned'] else ''}")

@@ -41,13 +41,16 @@ SUGGEST = 70  # rapidfuzz token_set_ratio of an indexed title to a traced item w
 FUZZY_WORD = 80  # rapidfuzz ratio at which a typed word is taken for a name's word ("comittee", "breifing")
 
 
+MARK = "**"  # around each matched word of a snippet; the terminal shows it as colour, the web page as <mark>
+
+
 class Marker(highlight.Formatter):
-    """Snippets for a terminal or JSON: matched words wrapped in ``**``."""
+    """Snippets for JSON: matched words wrapped in ``MARK``."""
 
     between = " … "
 
     def format_token(self, text, token, replace=False):
-        return "**" + highlight.get_text(text, token, replace) + "**"
+        return MARK + highlight.get_text(text, token, replace) + MARK
 
 
 class FilterError(ValueError):

@@ -66,3 +66,33 @@ def test_export_needs_a_target_and_an_index(tmp_path):
     out = runner.invoke(cli, ["export", "--index", str(tmp_path / "none"), "--sqlite", str(tmp_path / "a.db")])
     assert out.exit_code == 1 and "no index here" in out.output
     assert not (tmp_path / "a.db").exists()
+
+
+def test_search_resolutions_and_trace_as_rows(bundled_index):
+    runner = CliRunner()
+    run = lambda *args: runner.invoke(cli, [*args, "--index", bundled_index])  # noqa: E731
+
+    out = run("resolutions", "--committee", "housing", "--format", "csv")
+    assert out.exit_code == 0, out.output
+    rows = list(csv.DictReader(out.output.splitlines()))
+    tenant = next(r for r in rows if r["title"] == "Tenant Voice Panel: First Year")
+    assert (tenant["date"], tenant["minute"], tenant["outcome"]) == ("2025-01-23", "12", "carried")
+    assert len(rows) == len(json.loads(run("resolutions", "--committee", "housing", "--format", "json").output))
+
+    traced = json.loads(run("trace", "Youth Hub Review", "--format", "json").output)
+    lines = [json.loads(line) for line in run("trace", "Youth Hub Review", "--format", "jsonl").output.splitlines()]
+    assert len(lines) == sum(len(m["appearances"]) for m in traced["meetings"])
+    assert [(r["date"], r["type"], r["title"]) for r in lines][0] == (
+        "2025-10-16", "agenda_item", "Youth Hub Review: Progress Against the Recommendations")
+
+    hits = list(csv.DictReader(run("search", '"youth hub review"', "--format", "csv", "--limit", "3").output.splitlines()))
+    assert len(hits) == 3 and all("**" not in h["snippet"] for h in hits)
+    assert hits[0]["folded"]  # the item's other records, by label
+
+
+def test_search_marks_matches_in_colour_only_on_a_terminal(bundled_index):
+    args = ["search", "fostering", "--index", bundled_index, "--limit", "1"]
+    coloured = CliRunner().invoke(cli, args, color=True).output
+    plain = CliRunner().invoke(cli, args).output
+    assert "\x1b[33m\x1b[1mFostering\x1b[0m" in coloured or "\x1b[33m\x1b[1mfostering\x1b[0m" in coloured
+    assert "\x1b[" not in plain and "**" not in plain and "Fostering" in plain

@@ -15,14 +15,15 @@ from flask import Flask, abort, render_template, request, send_file, url_for
 from markupsafe import Markup, escape
 
 from minutebook.api import Index
+from minutebook.index.query import MARK
 
 # Filters the search form and facet links carry, as (query parameter, search() keyword).
 FILTERS = (("committee", "committee"), ("kind", "kind"), ("from", "date_from"), ("to", "date_to"))
-MARKED = re.compile(r"\*\*(.+?)\*\*")
+MARKED = re.compile(re.escape(MARK) + "(.+?)" + re.escape(MARK))
 
 
 def highlight(snippet: str | None) -> Markup:
-    """A snippet's ``**matched**`` words as ``<mark>``, everything else escaped."""
+    """A snippet's marked words as ``<mark>``, everything else escaped."""
     return Markup(MARKED.sub(r"<mark>\1</mark>", str(escape(snippet or ""))))
 
 
