@@ -17,8 +17,8 @@ from rapidfuzz import fuzz, utils
 from whoosh.query import And, Every
 
 from minutebook.extract.styles.indicators import period_key
-from minutebook.index.commands import _index_option, _open
-from minutebook.index.query import _parser, display_path, filters
+from minutebook.index.commands import _filter_failed, _index_option, _open
+from minutebook.index.query import FilterError, _parser, display_path, filters
 
 NAME_MIN = 80  # token_set_ratio of two names of one code that still name one measure
 
@@ -30,7 +30,7 @@ def _fold(text: str | None) -> str:
 def load_rows(ix, query: str | None = None, committee: str | None = None) -> list[dict]:
     """Indicator rows matching ``query`` (Whoosh syntax) and ``committee``, with where they were reported."""
     with ix.searcher() as s:
-        flt = filters(ix.schema, committee=committee, rtypes=("indicator",))
+        flt, _ = filters(s.reader(), committee=committee, rtypes=("indicator",))
         q = _parser(ix.schema).parse(query) if query else Every()
         rows = []
         for hit in s.search(And([q, flt]) if query else flt or q, limit=None):
@@ -164,8 +164,8 @@ def indicators_cmd(query, index_dir, committee, fmt):
 
     try:
         found = series(load_rows(_open(index_dir), query, committee))
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except FilterError as exc:
+        _filter_failed(exc)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     elif fmt == "csv":
