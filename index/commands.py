@@ -305,7 +305,7 @@ def _appearance(a: dict) -> str:
     from minutebook.index.query import display_path
 
     where = {"agenda_item": f"agenda item {a['agenda_item']}", "minutes_item": f"minute {a['minute']}",
-             "resolution": f"resolution, minute {a['minute']}",
+             "resolution": f"resolution, minute {a['minute']}", "mention": f"named in the decision of minute {a['minute']}",
              "wp_item": "work programme" + (" (planned)" if a["planned"] else "")}.get(a["type"], (a["kind"] or "document").replace("_", " "))
     page = f" p.{a['page']}" if a["page"] else ""
     also = f" +{len(a['also_in'])} cop{'y' if len(a['also_in']) == 1 else 'ies'}" if a["also_in"] else ""

@@ -26,7 +26,7 @@ SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
 FACETS = ("committee", "year", "kind")
 HIDDEN = Or([Term("rtype", "file"), Term("rtype", "dup")])
 TRACE_TYPES = ("agenda_item", "minutes_item", "resolution", "document", "wp_item")
-TRACE_RANK = {"agenda_item": 0, "minutes_item": 1, "resolution": 2, "document": 3, "wp_item": 4}
+TRACE_RANK = {"agenda_item": 0, "minutes_item": 1, "resolution": 2, "document": 3, "wp_item": 4, "mention": 5}
 TRACE_SCORE = 90.0
 TRACE_COVERAGE = 0.6
 TRACE_SHARE = 0.6
@@ -567,10 +567,32 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
             if score:
                 d = _hit_dict(hit)
                 d["match"] = round(score, 1)
+                d["rid"] = hit["rid"]
                 d["listed"] = (hit.get("extra") or {}).get("listed")
                 appearances.append(d)
+        appearances += _mentions(s, ix.schema, names, {a["rid"] for a in appearances})
     meetings = _by_meeting(appearances)
     return [m for m in meetings if m["committee"] in wanted] if wanted is not None else meetings
+
+
+def _mentions(searcher, schema, names: list[str], found: set[str]) -> list[dict]:
+    """Decisions whose text names the item word for word ("agreed to add the work of the Horizon team to
+    the work programme"): a meeting can take up an item without a heading of its name. Names of two or
+    more words only, so a bare "Minutes" or "Education" mentions nothing."""
+    out = []
+    for name in names:
+        words = re.findall(r"\w+", name)
+        if len([w for w in words if w.lower() not in STOPWORDS]) < 2:
+            continue
+        q = QueryParser("text", schema).parse('"' + " ".join(words) + '"')
+        for hit in searcher.search(q, limit=200, filter=Term("rtype", "resolution")):
+            if hit["rid"] in found:
+                continue
+            found.add(hit["rid"])
+            d = _hit_dict(hit)
+            d.update(type="mention", rid=hit["rid"], match=50.0, listed=None)
+            out.append(d)
+    return out
 
 
 def item_names(item: str) -> list[str]:

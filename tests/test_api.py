@@ -43,7 +43,7 @@ def test_index_search_resolutions_and_trace(bundled_index):
 
     traced = ix.trace("Youth Hub Review")
     assert all(isinstance(m, TracedMeeting) and all(isinstance(a, Appearance) for a in m.appearances) for m in traced)
-    assert [m.date for m in traced if not m.planned] == ["2025-10-16", "2025-09-11", "2025-03-13", "2024-11-14"]
+    assert [m.date for m in traced if not m.planned] == ["2025-10-16", "2025-09-11", "2025-03-13", "2024-11-14", "2024-09-19"]
 
 
 def test_index_meetings_come_from_the_stored_extractions(bundled_index):

@@ -203,7 +203,8 @@ def test_trace_json_and_text_list_the_same_appearances(bundled):
     as_json = json.loads(run("trace", "Youth Hub Review", "--index", bundled[1], "--format", "json").stdout)
     text = run("trace", "Youth Hub Review", "--index", bundled[1]).stdout.splitlines()
     meetings = as_json["meetings"]
-    assert [m["date"] for m in meetings] == ["2025-10-16", "2025-09-11", "2025-03-13", "2024-11-14"]
+    # 2024-09-19: the decision to add the review to the work programme names it.
+    assert [m["date"] for m in meetings] == ["2025-10-16", "2025-09-11", "2025-03-13", "2024-11-14", "2024-09-19"]
     listed = [line for line in text if line.startswith("    ")]
     appearances = [a for m in meetings for a in m["appearances"]]
     assert len(listed) == len(appearances) >= 8
@@ -266,3 +267,13 @@ def test_json_search_where_a_segment_lacks_a_facet_column_answers_with_facets(tm
         result = run("search", word, "--index", str(tmp_path), "--format", "json")
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)["facets"]["kind"] == kinds
+
+
+def test_trace_finds_a_meeting_whose_decision_names_the_item(bundled):
+    """The July 2024 housing minutes take up the Tenant Voice Panel only inside the work-programme decision."""
+    found = {m["date"]: m for m in trace(bundled[0], "Tenant Voice Panel")}
+    assert {"2025-01-23", "2024-07-11"} <= set(found)
+    (mention,) = found["2024-07-11"]["appearances"]
+    assert (mention["type"], mention["minute"], mention["title"]) == ("mention", "9", "Work Programme 2024-25")
+    out = run("trace", "Tenant Voice Panel", "--index", bundled[1])
+    assert "named in the decision of minute 9: Work Programme 2024-25" in out.output
