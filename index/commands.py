@@ -21,6 +21,13 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), de
 ROWS_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "jsonl"]), default="text", show_default=True)
 
 
+def _say(text: str) -> None:
+    """A line of index content for the terminal: titles, names and paths come from papers, so control characters are escaped."""
+    from minutebook.output import escape_controls
+
+    click.echo(escape_controls(text))
+
+
 def _emit_rows(what: str, found, fmt: str) -> None:
     from minutebook.index.rows import to_csv, to_jsonl
 
@@ -153,7 +160,7 @@ def ingest_cmd(paths, index_dir, prune, quiet, jobs, password, ocr, timeout, mem
     sys.exit(_run_ingest(paths, index_dir or default_index_dir(), jobs, prune, quiet, password, ocr, Budget(timeout, memory_mb)))
 
 
-def _where(h: dict) -> str:
+def _where(h: dict) -> tuple[str, str]:
     from minutebook.index.query import display_path
 
     parts = [h.get("committee") or "(committee unknown)", h.get("date") or "(undated)"]
@@ -165,7 +172,7 @@ def _where(h: dict) -> str:
     if doc:
         parts.append(doc)
     page = f" p.{h['page']}" if h.get("page") else ""
-    return " · ".join(parts) + f"\n     {display_path(h['file'])}{page}"
+    return " · ".join(parts), f"{display_path(h['file'])}{page}"
 
 
 def _filter_failed(exc) -> None:
@@ -179,9 +186,9 @@ def _echo_filters(resolved: dict) -> None:
     names = {"committee": "committee", "kind": "kind", "entity": "entity"}
     for key, name in names.items():
         if key in resolved:
-            click.echo(f"{name}: {'; '.join(resolved[key])}")
+            _say(f"{name}: {'; '.join(resolved[key])}")
     if "dates" in resolved:
-        click.echo(f"dates: {resolved['dates'][0]} to {resolved['dates'][1]}")
+        _say(f"dates: {resolved['dates'][0]} to {resolved['dates'][1]}")
 
 
 def _folded(h: dict) -> str:
@@ -229,17 +236,18 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
     if fmt != "text":
         return
     for n, h in enumerate(found["hits"], start=1):
-        click.echo(f"{n:2}. {h['title'] or '(untitled)'}  [{h['type']}{', ' + h['kind'] if h.get('kind') else ''}]")
-        click.echo(f"     {_where(h)}")
+        _say(f"{n:2}. {h['title'] or '(untitled)'}  [{h['type']}{', ' + h['kind'] if h.get('kind') else ''}]")
+        for line in _where(h):
+            _say(f"     {line}")
         if h["also_in"]:
-            click.echo("     also in: " + ", ".join(display_path(p) for p in h["also_in"]))
+            _say("     also in: " + ", ".join(display_path(p) for p in h["also_in"]))
         if h.get("snippet"):
             snippet = " ".join(h["snippet"].split())
             click.echo("     " + _marked(snippet[:300] + " …" if len(snippet) > 300 else snippet))
         if h["folded"]:
-            click.echo("     " + _folded(h))
+            _say("     " + _folded(h))
     n = len(found["hits"])
-    click.echo(f"({n} item{'s' if n != 1 else ''} shown of {'at least ' if found['more'] else ''}{found['total']} matching records)")
+    _say(f"({n} item{'s' if n != 1 else ''} shown of {'at least ' if found['more'] else ''}{found['total']} matching records)")
 
 
 @click.command("facets")
@@ -262,12 +270,12 @@ def facets_cmd(query, index_dir, committee, date_from, date_to, fmt):
         return
     _echo_filters(found["filters"])
     for name, title in (("committee", "committees"), ("kind", "kinds"), ("year", "years"), ("labels", "entity labels (names)")):
-        click.echo(f"{title}:")
+        _say(f"{title}:")
         for value, n in found[name].items():
-            click.echo(f"  {n:6d}  {value}")
+            _say(f"  {n:6d}  {value}")
         if not found[name]:
-            click.echo("  (none)")
-    click.echo("fields: " + ", ".join(found["fields"]))
+            _say("  (none)")
+    _say("fields: " + ", ".join(found["fields"]))
 
 
 @click.command("resolutions")
@@ -291,13 +299,13 @@ def resolutions_cmd(query, index_dir, committee, date_from, date_to, fmt):
         _emit_rows("resolutions", found, fmt)
         return
     if not found:
-        click.echo("no resolutions")
+        _say("no resolutions")
     for r in found:
-        click.echo(f"{r['date'] or '(undated)'}  {r['committee'] or '(committee unknown)'}  minute {r['minute'] or '?'}: {r['title'] or ''}")
+        _say(f"{r['date'] or '(undated)'}  {r['committee'] or '(committee unknown)'}  minute {r['minute'] or '?'}: {r['title'] or ''}")
         for i, c in enumerate(r["clauses"], start=1):
-            click.echo(f"    {i}) {c}")
+            _say(f"    {i}) {c}")
         if not r["clauses"]:
-            click.echo(f"    {r['text']}")
+            _say(f"    {r['text']}")
 
 
 def _appearance(a: dict) -> str:
@@ -338,13 +346,13 @@ def trace_cmd(item, index_dir, committee, fmt):
         _emit_rows("trace", found, fmt)
     else:
         for m in found:
-            click.echo(f"{m['date']}  {m['committee'] or '(committee unknown)'}{'  (planned)' if m['planned'] else ''}")
+            _say(f"{m['date']}  {m['committee'] or '(committee unknown)'}{'  (planned)' if m['planned'] else ''}")
             for a in m["appearances"]:
-                click.echo(f"    {_appearance(a)}")
+                _say(f"    {_appearance(a)}")
         if latest:
-            click.echo(f"last reported: {latest['date']}, {'; '.join(latest['committees'])}")
+            _say(f"last reported: {latest['date']}, {'; '.join(latest['committees'])}")
         elif found:
-            click.echo("not reported yet: only planned in work programmes")
+            _say("not reported yet: only planned in work programmes")
     if not found:
         close = suggest_titles(ix, item)
         hint = f"; did you mean: {'? '.join(close)}?" if close else "; try fewer words"
@@ -364,12 +372,12 @@ def duplicates_cmd(index_dir, fmt):
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
     if not found:
-        click.echo("no near-duplicates")
+        _say("no near-duplicates")
     for g in found:
-        click.echo(f"{len(g['documents'])} copies, {g['score']:.1f}%+ alike: {g['documents'][0].get('title') or '(untitled)'}")
+        _say(f"{len(g['documents'])} copies, {g['score']:.1f}%+ alike: {g['documents'][0].get('title') or '(untitled)'}")
         for side in g["documents"]:
             item = f" item {side['item']}" if side.get("item") else ""
-            click.echo(f"    {display_path(side['path'])} {side['document']}{item} {side.get('date') or ''}".rstrip())
+            _say(f"    {display_path(side['path'])} {side['document']}{item} {side.get('date') or ''}".rstrip())
 
 
 @click.command("demo")

@@ -11,6 +11,7 @@ import io
 import json
 
 from minutebook.index.query import MARK
+from minutebook.output import escape_controls
 
 COLUMNS = {
     "search": ("type", "title", "committee", "date", "kind", "agenda_item", "minute", "document", "document_title", "file",
@@ -33,6 +34,12 @@ def rows(what: str, found) -> list[dict]:
 
 
 def _cell(key: str, value):
+    """A CSV cell: control characters escaped, as everywhere text from papers reaches a terminal."""
+    value = _plain(key, value)
+    return escape_controls(value) if isinstance(value, str) else value
+
+
+def _plain(key: str, value):
     if value is None:
         return ""
     if key == "snippet":

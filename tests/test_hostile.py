@@ -206,6 +206,11 @@ def test_control_characters_in_names_and_text_are_escaped(tmp_path):
     result = run("extract", forged, paper, "--no-entities", "--quiet")
     assert lines_of(result.stderr) == [f"minutebook: {tmp_path}/a\\u000aminutebook: other.pdf: forged.pdf: not a PDF (no %PDF header)"]
     assert "\x1b" not in result.stdout and "Briefing Note \\u001b[2J" in result.stdout
+    index = tmp_path / "ix"
+    assert run("ingest", paper, "--index", index, "--quiet").exit_code == 0
+    for fmt in ("text", "csv"):
+        shown = run("search", "committee", "--index", index, "--format", fmt).stdout
+        assert "\x1b" not in shown and "\\u001b[2J" in shown, fmt
 
 
 def test_bad_index_directories_are_one_line(tmp_path):
