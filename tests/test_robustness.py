@@ -217,7 +217,7 @@ def _folder_of_many(folder: Path, start: int, count: int) -> None:
 def long_pdf(folder: Path) -> Path:
     """A few seconds of extraction but few records; named to be dispatched first."""
     prose = [f"The Board noted the survey results and asked for a further report on housing in ward {k}" for k in range(50)]
-    return make_pdf(folder / "a_long.pdf", [lines(prose) for _ in range(15)])
+    return make_pdf(folder / "a_long.pdf", [lines(prose) for _ in range(30)])
 
 
 def _lock_is_free(where: Path) -> bool:
@@ -248,9 +248,13 @@ def test_killed_ingest_leaves_the_old_index_and_a_rerun_finishes(tmp_path, sig):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     while _generation(where) == old and proc.poll() is None:  # the first commit is the event waited for
         time.sleep(0.05)
-    assert proc.poll() is None, "the ingest finished before it could be interrupted"
+    # Held still, the ingest cannot finish between this check and the signal: with its work
+    # unfinished (the marker is there), the signal lands mid-ingest however busy the machine is.
+    proc.send_signal(signal.SIGSTOP)
+    assert proc.poll() is None and (where / PENDING_NAME).exists(), "the ingest finished before it could be interrupted"
     assert _generation(where) > old, "no commit seen mid-ingest"
     proc.send_signal(sig)
+    proc.send_signal(signal.SIGCONT)
     out, err = proc.communicate()
     if sig == signal.SIGINT:
         assert proc.returncode == 130 and "Traceback" not in err, (proc.returncode, out, err)
