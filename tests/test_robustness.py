@@ -244,8 +244,10 @@ def test_killed_ingest_leaves_the_old_index_and_a_rerun_finishes(tmp_path, sig):
     _folder_of_many(docs, 3, 60)
     long_pdf(docs)  # one worker is still on it after the other has done 50 files and they are committed
 
+    # A test run started in the background (``cmd &``) inherits SIGINT ignored; Ctrl-C's default is what is tested.
     proc = subprocess.Popen([MINUTEBOOK, "ingest", str(docs), "--index", str(where), "--jobs", "2", "--quiet"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     while _generation(where) == old and proc.poll() is None:  # the first commit is the event waited for
         time.sleep(0.05)
     # Held still, the ingest cannot finish between this check and the signal: with its work
