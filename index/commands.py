@@ -6,7 +6,6 @@ Defined here and attached by ``register(cli)`` so cli.py stays a thin list.
 from __future__ import annotations
 
 import json
-import re
 import sys
 
 import click
@@ -38,11 +37,10 @@ def _emit_rows(what: str, found, fmt: str) -> None:
 
 def _marked(snippet: str) -> str:
     """A snippet for the terminal: matched words in colour (click drops the colour when output is not a terminal)."""
-    from minutebook.index.query import MARK
+    from minutebook.index.query import MARKED
     from minutebook.output import escape_controls
 
-    marked = re.escape(MARK) + "(.+?)" + re.escape(MARK)
-    return re.sub(marked, lambda m: click.style(m[1], fg="yellow", bold=True), escape_controls(snippet))
+    return MARKED.sub(lambda m: click.style(m[1], fg="yellow", bold=True), escape_controls(snippet))
 
 
 def _index_option(f):
@@ -175,10 +173,15 @@ def _where(h: dict) -> tuple[str, str]:
     return " · ".join(parts), f"{display_path(h['file'])}{page}"
 
 
-def _filter_failed(exc) -> None:
-    """A filter value the index cannot use: one line naming the option, exit 2 (a usage error)."""
-    _say_error(exc.option, str(exc))
-    sys.exit(2)
+def _answer(ask, *args, **kwargs):
+    """``ask(*args, **kwargs)``; a filter value the index cannot use is one line naming the option, exit 2 (a usage error)."""
+    from minutebook.index.query import FilterError
+
+    try:
+        return ask(*args, **kwargs)
+    except FilterError as exc:
+        _say_error(exc.option, str(exc))
+        sys.exit(2)
 
 
 def _echo_filters(resolved: dict) -> None:
@@ -215,14 +218,11 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
     papers and work-programme rows are folded under the best of them.
     Exit status 1 when nothing matches, 2 for a filter the index cannot use.
     """
-    from minutebook.index.query import FilterError, display_path, search
+    from minutebook.index.query import display_path, search
 
     ix = _open(index_dir)
-    try:
-        found = search(ix, query, limit=limit, facets=fmt == "json", committee=committee, date_from=date_from, date_to=date_to,
-                       kind=kind, entities=entities)
-    except FilterError as exc:
-        _filter_failed(exc)
+    found = _answer(search, ix, query, limit=limit, facets=fmt == "json", committee=committee, date_from=date_from, date_to=date_to,
+                    kind=kind, entities=entities)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     elif fmt in ("csv", "jsonl"):
@@ -258,13 +258,10 @@ def search_cmd(query, index_dir, committee, date_from, date_to, kind, entities, 
 def facets_cmd(query, index_dir, committee, date_from, date_to, fmt):
     """Committees, kinds of paper and years in the index (or among QUERY's matches), with record counts;
     entity labels with their names; and the fields a query can name (field:word)."""
-    from minutebook.index.query import FilterError, facets
+    from minutebook.index.query import facets
 
     ix = _open(index_dir)
-    try:
-        found = facets(ix, query, committee=committee, date_from=date_from, date_to=date_to)
-    except FilterError as exc:
-        _filter_failed(exc)
+    found = _answer(facets, ix, query, committee=committee, date_from=date_from, date_to=date_to)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
@@ -285,13 +282,10 @@ def facets_cmd(query, index_dir, committee, date_from, date_to, fmt):
 @ROWS_FORMAT
 def resolutions_cmd(query, index_dir, committee, date_from, date_to, fmt):
     """Resolutions in date order with their minute numbers and clauses."""
-    from minutebook.index.query import FilterError, resolutions
+    from minutebook.index.query import resolutions
 
     ix = _open(index_dir)
-    try:
-        found = resolutions(ix, query, committee=committee, date_from=date_from, date_to=date_to)
-    except FilterError as exc:
-        _filter_failed(exc)
+    found = _answer(resolutions, ix, query, committee=committee, date_from=date_from, date_to=date_to)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
@@ -330,13 +324,10 @@ def trace_cmd(item, index_dir, committee, fmt):
 
     Exit status 1 when no meeting is found (with titles it may have meant).
     """
-    from minutebook.index.query import FilterError, last_reported, suggest_titles, trace
+    from minutebook.index.query import last_reported, suggest_titles, trace
 
     ix = _open(index_dir)
-    try:
-        found = trace(ix, item, committee=committee)
-    except FilterError as exc:
-        _filter_failed(exc)
+    found = _answer(trace, ix, item, committee=committee)
     latest = last_reported(found)
     if fmt == "json":
         meetings = [{k: m[k] for k in ("committee", "date", "planned", "title", "document", "file", "page")}

@@ -17,8 +17,8 @@ from rapidfuzz import fuzz, utils
 from whoosh.query import And, Every
 
 from minutebook.extract.styles.indicators import period_key
-from minutebook.index.commands import _filter_failed, _index_option, _open
-from minutebook.index.query import FilterError, _parser, display_path, filters
+from minutebook.index.commands import _answer, _index_option, _open, _say
+from minutebook.index.query import _parser, display_path, filters
 
 NAME_MIN = 80  # token_set_ratio of two names of one code that still name one measure
 
@@ -162,10 +162,7 @@ def indicators_cmd(query, index_dir, committee, fmt):
     import json
     import sys
 
-    try:
-        found = series(load_rows(_open(index_dir), query, committee))
-    except FilterError as exc:
-        _filter_failed(exc)
+    found = series(_answer(load_rows, _open(index_dir), query, committee))
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -175,4 +172,5 @@ def indicators_cmd(query, index_dir, committee, fmt):
     elif not found:
         click.echo("no indicators" + (f" matching {query!r}" if query else ""))
     else:
-        click.echo(render_text(found).rstrip("\n"))
+        for line in render_text(found).rstrip("\n").split("\n"):  # names are one line each (contract text has no newlines)
+            _say(line)

@@ -42,6 +42,7 @@ FUZZY_WORD = 80  # rapidfuzz ratio at which a typed word is taken for a name's w
 
 
 MARK = "**"  # around each matched word of a snippet; the terminal shows it as colour, the web page as <mark>
+MARKED = re.compile(re.escape(MARK) + "(.+?)" + re.escape(MARK))
 
 
 class Marker(highlight.Formatter):

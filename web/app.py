@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import mimetypes
 import os
-import re
 
 from flask import Flask, abort, render_template, request, send_file, url_for
 from markupsafe import Markup, escape
 
 from minutebook.api import Index
-from minutebook.index.query import MARK
+from minutebook.index.query import MARKED
 
 # Filters the search form and facet links carry, as (query parameter, search() keyword).
 FILTERS = (("committee", "committee"), ("kind", "kind"), ("from", "date_from"), ("to", "date_to"))
-MARKED = re.compile(re.escape(MARK) + "(.+?)" + re.escape(MARK))
 
 
 def highlight(snippet: str | None) -> Markup:
