@@ -7,6 +7,9 @@ Each distinct ``trace`` entry's ``item`` is traced as typed there; its
 ``meeting_dates`` are the meetings it should return. A returned meeting is
 right when its date is one of them (recall: share of gold dates returned;
 precision: share of returned dates in the gold), summed over all entries.
+A second precision counts only the returned meetings of committees that hold
+a gold meeting, as ``trace --committee`` would: standing items ("Minutes of
+the previous meeting") rightly return every council's meetings otherwise.
 """
 
 from __future__ import annotations
@@ -30,28 +33,32 @@ def gold_traces(gold_dir: str) -> dict[str, set[str]]:
     return out
 
 
-def score(ix, traces: dict[str, set[str]]) -> tuple[int, int, int, list[tuple[str, set, set]]]:
-    """(right, returned, expected, per item (item, missed, extra))."""
-    right = returned = expected = 0
+def score(ix, traces: dict[str, set[str]]) -> tuple[int, int, int, int, list[tuple[str, set, set]]]:
+    """(right, returned, returned by the gold's committees, expected, per item (item, missed, extra))."""
+    right = returned = own = expected = 0
     rows = []
     for item, dates in traces.items():
-        found = {m["date"] for m in trace(ix, item)}
+        meetings = trace(ix, item)
+        found = {m["date"] for m in meetings}
+        committees = {m["committee"] for m in meetings if m["date"] in dates}
         right += len(found & dates)
         returned += len(found)
+        own += len({m["date"] for m in meetings if m["committee"] in committees})
         expected += len(dates)
         rows.append((item, dates - found, found - dates))
-    return right, returned, expected, rows
+    return right, returned, own, expected, rows
 
 
 def main() -> None:
     index_dir = sys.argv[1]
     gold_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "gold")
-    right, returned, expected, rows = score(open_index(index_dir), gold_traces(gold_dir))
+    right, returned, own, expected, rows = score(open_index(index_dir), gold_traces(gold_dir))
     for item, missed, extra in rows:
         print(f"{'ok  ' if not missed and not extra else 'DIFF'} {item}" + (f"  missed {sorted(missed)}" if missed else "")
               + (f"  extra {sorted(extra)}" if extra else ""))
     print(f"trace over {len(rows)} gold items: recall {right}/{expected} = {right / max(expected, 1):.2f}, "
-          f"precision {right}/{returned} = {right / max(returned, 1):.2f}")
+          f"precision {right}/{returned} = {right / max(returned, 1):.2f}; "
+          f"within the gold's committees {right}/{own} = {right / max(own, 1):.2f}")
 
 
 if __name__ == "__main__":

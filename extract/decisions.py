@@ -17,6 +17,8 @@ import re
 from collections.abc import Container
 
 from minutebook.extract.styles.decisions import (
+    FOLLOW_UP,
+    LATER,
     LEADS,
     MOTION_HEADER,
     RESOLUTION_PREFIX,
@@ -28,6 +30,7 @@ from minutebook.extract.styles.decisions import (
     SIDES,
     VOTES,
 )
+from minutebook.extract.dates import find_dates
 from minutebook.extract.styles.vocab import HONOURS
 from minutebook.extract.styles.vocab import collapse as _collapse
 from minutebook.model import Block, MinutesItem, Resolution, Votes
@@ -713,3 +716,56 @@ def _refers(text: str, own: str | None) -> list[str]:
             if n != own and n not in refs:
                 refs.append(n)
     return refs
+
+
+_LATER = [re.compile(s.pattern, s.flags) for s in LATER]
+_FOLLOW_UP = [re.compile(s.pattern, s.flags) for s in FOLLOW_UP]
+SENTENCE = re.compile(r"(?<=[.;:!?])\s+(?=[\w(\"'‘“])|\n+")
+_MONTH_FIRST = re.compile(r"^(?P<wd>\w+day,?\s+)?(?P<month>[a-z]+\.?)\s+(?P<rest>[0-3]?\d(?:st|nd|rd|th)?)", re.I)
+
+
+def later_meetings(text: str, held: str | None) -> list[tuple[str, str]]:
+    """``(sentence, date)`` for each sentence of a decision that sets business for a later meeting.
+
+    ``date`` is ISO, ``"next"`` for "the next meeting" (which meeting that
+    is depends on the committee's calendar, not the text), or ``"later"`` for
+    an undated later meeting ("added to the work programme", "at the end of
+    the municipal year"), which only a work programme can place; its sentence
+    comes without the cue's words, leaving the subject to match a programme's row by. A date printed
+    without its year is the first one after ``held``, the decision's own
+    meeting; a date not after ``held`` is not a later meeting.
+    """
+    if not held:
+        return []
+    out = []
+    for sentence in SENTENCE.split(text or ""):
+        subject = sentence
+        for rx in _FOLLOW_UP:
+            subject = rx.sub(" ", subject)
+        if subject != sentence:
+            out.append((subject, "later"))
+            continue
+        for rx in _LATER:
+            m = rx.search(sentence)
+            if not m:
+                continue
+            if "when" not in rx.groupindex:
+                out.append((sentence, "next"))
+                break
+            when = _later_date(m.group("when"), held)
+            if when:
+                out.append((sentence, when))
+                break
+    return out
+
+
+def _later_date(when: str, held: str) -> str | None:
+    """The meeting date ``when`` names, after ``held``: month-first dates are read day-first, a missing year is the next one."""
+    when = _MONTH_FIRST.sub(lambda m: f"{m.group('rest')} {m.group('month')}", when.strip())
+    found = find_dates(when, int(held[:4]))
+    if not found:
+        return None
+    iso = found[0][1]
+    if iso <= held and not re.search(r"\b(?:19|20)\d\d\b|/\d{2}$", when):
+        iso = f"{int(iso[:4]) + 1}{iso[4:]}"
+    return iso if iso > held else None

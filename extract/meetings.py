@@ -55,6 +55,7 @@ _DATE_AFTER = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}"
 )
 DATE_TAIL = re.compile(_DATE_AFTER + r".*$", re.I)
+WEEKDAY_TAIL = re.compile(r"(?<=\w)\s*[-–—,:]?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", re.I)
 BODY_BEFORE_DATE = re.compile(r"^(?P<body>[^,]{3,80}?)" + _DATE_AFTER, re.I)
 DECISION_START = re.compile(r"^(?:it\s+was\s+(?:\w+\s+)?|the\s+[\w\s]{0,30}?\s)?(?:resolved|agreed|proposed|moved|considered\s+and\s+adopted)\b", re.I)
 PRIVATE_BREAK = re.compile(r"^(?:private|confidential|exempt)\s+(?:business|items?|information)\b|^part\s+(?:b|2|ii)\b", re.I)
@@ -197,6 +198,7 @@ def _bare_committee(text: str) -> str | None:
     text = MINUTES_PREFIX.sub("", _collapse(text))
     text = re.sub(r"\s+minutes\s+of\s+(?:the\s+)?", " ", text, flags=re.I)  # "X Corporation Minutes of the Board"
     text = re.split(r"\s+(?:was\s+)?(?:held|scheduled|convened)\b", text, maxsplit=1, flags=re.I)[0]
+    text = WEEKDAY_TAIL.sub("", text)  # "City Council Tuesday, January 7": the date line run on
     return text.strip(" ,.-–—:") or None
 
 

@@ -308,6 +308,7 @@ def _appearance(a: dict) -> str:
 
     where = {"agenda_item": f"agenda item {a['agenda_item']}", "minutes_item": f"minute {a['minute']}",
              "resolution": f"resolution, minute {a['minute']}", "mention": f"named in the decision of minute {a['minute']}",
+             "later": f"set for this meeting by minute {a['minute']} of {a.get('set_on')}",
              "wp_item": "work programme" + (" (planned)" if a["planned"] else "")}.get(a["type"], (a["kind"] or "document").replace("_", " "))
     page = f" p.{a['page']}" if a["page"] else ""
     also = f" +{len(a['also_in'])} cop{'y' if len(a['also_in']) == 1 else 'ies'}" if a["also_in"] else ""

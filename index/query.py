@@ -18,6 +18,8 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, QueryPars
 from whoosh.query import And, AndNot, Every, FuzzyTerm, Or, Term, TermRange
 
 from minutebook.extract.dates import MONTHS, parse_date
+from minutebook.extract.decisions import later_meetings
+from minutebook.extract.styles.standing import PROBE, STANDING
 from minutebook.extract.styles.vocab import MONTH_NAME
 from minutebook.index.duplicates import canonical_map, groups, load_pairs, normalise
 from minutebook.index.schema import DIGIT, LABELS, entity_field
@@ -26,7 +28,7 @@ SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
 FACETS = ("committee", "year", "kind")
 HIDDEN = Or([Term("rtype", "file"), Term("rtype", "dup")])
 TRACE_TYPES = ("agenda_item", "minutes_item", "resolution", "document", "wp_item")
-TRACE_RANK = {"agenda_item": 0, "minutes_item": 1, "resolution": 2, "document": 3, "wp_item": 4, "mention": 5}
+TRACE_RANK = {"agenda_item": 0, "minutes_item": 1, "resolution": 2, "document": 3, "wp_item": 4, "mention": 5, "later": 6}
 TRACE_SCORE = 90.0
 TRACE_COVERAGE = 0.6
 TRACE_SHARE = 0.6
@@ -545,12 +547,16 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
     """Meetings where ``item`` was on the agenda, minuted, reported or planned, newest first.
 
     ``committee`` keeps the meetings of the committees it resolves to (as
-    ``--committee`` in search); an unknown one raises ``FilterError``.
+    ``--committee`` in search); an unknown one raises ``FilterError``. A
+    standing item ("Minutes of the previous meeting") matches every title
+    printed in its class's forms (``extract/styles/standing.py``).
     """
     with ix.searcher() as s:
         wanted = set(resolve(committee, s.reader().field_terms("committee"), "committee", "--committee")) if committee else None
         parser = QueryParser("title", ix.schema, group=OrGroup.factory(0.9))
-        words = " ".join(re.findall(r"\w+", item))
+        names = item_names(item)
+        kind = next(filter(None, map(standing, names)), None)
+        words = " ".join(re.findall(r"\w+", item + " " + PROBE.get(kind, "")))
         q = parser.parse(words) if words else None
         if q is None:
             return []
@@ -561,19 +567,31 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
                 rarity[t] = s.idf("text", t)
             return {t: rarity[t] for t in _terms(ix.schema, text)}
 
-        results = s.search(q, limit=2000, filter=Or([Term("rtype", t) for t in TRACE_TYPES]))
-        appearances, names = [], item_names(item)
+        results = s.search(q, limit=None if kind else 2000, filter=Or([Term("rtype", t) for t in TRACE_TYPES]))
+        appearances = []
         for hit in results:
-            score = max(title_matches(name, hit.get("title"), weight) for name in names)
+            if kind:
+                score = 100.0 if standing(hit.get("title")) == kind else 0.0
+            else:
+                score = max(title_matches(name, hit.get("title"), weight) for name in names)
             if score:
                 d = _hit_dict(hit)
-                d["match"] = round(score, 1)
-                d["rid"] = hit["rid"]
-                d["listed"] = (hit.get("extra") or {}).get("listed")
+                d.update(match=round(score, 1), rid=hit["rid"], listed=(hit.get("extra") or {}).get("listed"), text=hit.get("text"))
                 appearances.append(d)
-        appearances += _mentions(s, ix.schema, names, {a["rid"] for a in appearances})
+        if not kind:
+            appearances += _mentions(s, ix.schema, names, {a["rid"] for a in appearances})
+            appearances += _later(s, appearances, names)
     meetings = _by_meeting(appearances)
     return [m for m in meetings if m["committee"] in wanted] if wanted is not None else meetings
+
+
+_STANDING = [(re.compile(st.pattern, st.flags), st.expect["standing"]) for st in STANDING]
+
+
+def standing(title: str | None) -> str | None:
+    """The standing item ``title`` is a form of ("minutes", "apologies" …), if any."""
+    title = re.sub(r"^\W*(?:item\s+)?[\dA-Za-z]{0,3}\d[.)]?\s+", "", " ".join((title or "").split()), flags=re.I)
+    return next((kind for rx, kind in _STANDING if rx.search(title)), None)
 
 
 def _mentions(searcher, schema, names: list[str], found: set[str]) -> list[dict]:
@@ -591,9 +609,95 @@ def _mentions(searcher, schema, names: list[str], found: set[str]) -> list[dict]
                 continue
             found.add(hit["rid"])
             d = _hit_dict(hit)
-            d.update(type="mention", rid=hit["rid"], match=50.0, listed=None)
+            d.update(type="mention", rid=hit["rid"], match=50.0, listed=None, text=hit.get("text"))
             out.append(d)
     return out
+
+
+def _later(searcher, appearances: list[dict], names: list[str]) -> list[dict]:
+    """Meetings a decision on the item set it for ("to discuss the Early Help programme at the meeting on
+    17th April", "deferred to the next meeting"): planned there, by the decision, not by a work programme.
+
+    The sentence must be about the item (``_about``): minute "Work Programme" setting "the Early Help
+    programme" for April sets Early Help, not the work programme. "The next meeting" is the committee's
+    next indexed meeting after the decision's.
+    """
+    out = []
+    for a in appearances:
+        if a["type"] not in ("resolution", "mention"):
+            continue
+        for sentence, when in later_meetings(a.get("text") or "", a["date"]):
+            if not _about(a["type"], names, sentence):
+                continue
+            if when == "later":
+                out += [row | {"type": "later", "set_on": a["date"], "minute": a["minute"], "match": 40.0, "listed": a["date"]}
+                        for row in _programme_rows(searcher, a, sentence)]
+                continue
+            if when == "next":
+                when = _next_meeting(searcher, a["committee"], a["date"])
+                if not when:
+                    continue
+            out.append(a | {"type": "later", "date": when, "title": " ".join(sentence.split()), "set_on": a["date"],
+                            "match": 40.0, "listed": a["date"], "rid": f"{a['rid']}@{when}"})
+    return out
+
+
+# How a decision on an item refers to the item itself.
+SAME_ITEM = re.compile(
+    r"\b(?:this|the|that|said|these)\s+(?:item|matter|report|issue|application|motion|ordinance|resolution|proposal|update|paper)s?\b"
+    r"|^\W*(?:that\s+)?(?:the\s+)?(?:item|it)\b|\bit\s+(?:be|was|is|would|will)\b",
+    re.I,
+)
+
+
+def _about(found_as: str, names: list[str], sentence: str) -> bool:
+    """Whether a decision's sentence is about the traced item: it names it word for word, or, in a decision
+    taken on the item (not one found only by naming it), refers to it or carries most of its words
+    ("a quotation for the car park lighting" under "Village Hall Car Park Lighting")."""
+    if any(_names_in(name, sentence) for name in names):
+        return True
+    if found_as == "mention":
+        return False
+    said = _words(sentence)
+    return bool(SAME_ITEM.search(sentence)) or any(
+        len(_words(n) & said) >= TRACE_COVERAGE * len(_words(n)) for n in names if _words(n))
+
+
+def _names_in(name: str, text: str) -> bool:
+    words = re.findall(r"\w+", name)
+    return bool(words) and re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", text, re.I) is not None
+
+
+FOLLOW_UP_WORDS = 3  # subject words a decision and a later work-programme row must share to be one matter
+
+
+def _programme_rows(searcher, decision: dict, subject: str) -> list[dict]:
+    """Rows of the committee's work programme, dated after ``decision``, on its subject: a decision that sends
+    an item on ("reconsider this item at the end of the municipal year to scrutinise the regional aspects of
+    the West Midlands hub") names no date, and the programme row that takes it up ("Regional Placements: to
+    include progress on the West Midlands centre") may share no title word with the item.
+    """
+    if not decision["committee"]:
+        return []
+    words = {t for t in _terms(searcher.schema, subject) if t not in PAPER_WORDS and not DIGIT.search(t) and len(t) > 2}
+    if len(words) < FOLLOW_UP_WORDS:
+        return []
+    flt = And([Term("rtype", "wp_item"), Term("committee", decision["committee"]),
+               TermRange("date", decision["date"], None, startexcl=True)])
+    rows = []
+    for hit in searcher.search(Or([Term("text", w) for w in words]), filter=flt, limit=50):
+        if len(words & _terms(searcher.schema, hit.get("text") or "")) >= FOLLOW_UP_WORDS:
+            rows.append(_hit_dict(hit) | {"rid": hit["rid"]})
+    return rows
+
+
+def _next_meeting(searcher, committee: str | None, after: str) -> str | None:
+    """The first date after ``after`` on which ``committee`` has indexed papers."""
+    if not committee:
+        return None
+    q = And([Term("committee", committee), TermRange("date", after, None, startexcl=True)])
+    dates = {h.get("date") for h in searcher.search(q, limit=None) if h.get("date")}
+    return min(dates, default=None)
 
 
 def item_names(item: str) -> list[str]:
@@ -649,7 +753,7 @@ def _by_meeting(appearances: list[dict]) -> list[dict]:
     for a in dated:
         only = committees_on.get(a["date"], set())
         committee = a["committee"] or (next(iter(only)) if len(only) == 1 else None)
-        a["planned"] = a["type"] == "wp_item" and a["date"] > (a["listed"] or a["date"])
+        a["planned"] = a["type"] == "later" or (a["type"] == "wp_item" and a["date"] > (a["listed"] or a["date"]))
         meetings.setdefault((a["date"], committee), []).append(a)
     out = []
     for (date, committee), found in meetings.items():
@@ -682,8 +786,8 @@ def _merge_copies(found: list[dict]) -> list[dict]:
             merged[key]["also_in"].append(a["file"])
             merged[key]["planned"] = merged[key]["planned"] and a["planned"]  # planned only if no copy was current
         else:
-            keep = ("type", "kind", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "planned", "match")
-            merged[key] = {k: a[k] for k in keep} | {"also_in": []}
+            keep = ("type", "kind", "title", "document", "document_title", "agenda_item", "minute", "file", "page", "planned", "match", "set_on")
+            merged[key] = {k: a.get(k) for k in keep} | {"also_in": []}
     rows = [normalise(a["title"]) for a in merged.values() if a["type"] == "wp_item"]
     return [a for a in merged.values()
             if a["type"] != "wp_item" or not any(r != normalise(a["title"]) and r in normalise(a["title"]) for r in rows)]

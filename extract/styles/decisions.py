@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from minutebook.extract.styles import Style
-from minutebook.extract.styles.vocab import BODY_WORDS
+from minutebook.extract.styles.vocab import BODY_WORDS, MONTH_NAME, WEEKDAY
 
 # A name as printed after "proposed by": titles, initials, surnames, a bracketed initial.
 _NAME = r"(?-i:(?:[A-ZÓÉÁÍÚ][\w'’.-]*|\([A-Z]\))(?:\s+(?:[A-ZÓÉÁÍÚ][\w'’.-]*|de|van|von|\([A-Z]\)))*)"
@@ -410,6 +410,72 @@ MOVERS: list[Style] = [
         rf"\b(?:proposed|moved)\s+by\s*:?\s*(?P<mover>{_NAME})",
         "Proposed by Councillor Hale.",
         {"mover": "Councillor Hale", "seconder": None},
+        re.I,
+    ),
+]
+
+# A meeting date as a decision names a later one: "17th April", "April 9", "3 March 2026", "18/02/2025".
+_WHEN = (
+    rf"(?P<when>(?:{WEEKDAY}\w*,?\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}\.?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|{MONTH_NAME}\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|[0-3]?\d/[01]?\d/(?:20)?\d\d))"
+)
+_PUT_OFF = r"(?:defer(?:red)?|postponed?|continued?|tabled?|adjourned?|carr(?:y|ied)\s+forward|brought\s+back|come\s+back|return(?:ed)?|reconsider(?:ed)?)"
+
+# Decisions that set an item for a later meeting; ``expect["when"]`` is the meeting the example names,
+# read from a decision taken on 2025-01-16 (a year-less date is the next one after it), or ``next``.
+LATER: list[Style] = [
+    Style(
+        "at-the-meeting-on",
+        rf"\b(?:at|to|for|until|till)\s+(?:the|its|their)\s+(?:\w+\s+)?meeting\s+(?:on|of|in|held\s+on|scheduled\s+for|to\s+be\s+held\s+on)\s+{_WHEN}",
+        "The Board agreed to discuss the allotments review at the meeting on 12th March.",
+        {"when": "2025-03-12"},
+        re.I,
+    ),
+    Style(
+        "the-dated-meeting",
+        rf"\b(?:at|to|for|until|till)\s+(?:the|its)\s+{_WHEN}(?:,?\s+(?:regular|ordinary|special|council|board))?\s+meeting\b",
+        "Motion to table the sidewalk ordinance until the April 9 meeting.",
+        {"when": "2025-04-09"},
+        re.I,
+    ),
+    Style(
+        "put-off-to-a-date",
+        rf"\b{_PUT_OFF}\s+(?:[\w'’,-]+\s+){{0,6}}?(?:to|until|till|on)\s+{_WHEN}",
+        "Item continued to February 18, 2025 for further staff review.",
+        {"when": "2025-02-18"},
+        re.I,
+    ),
+    Style(
+        "next-meeting",
+        r"\b(?:at|to|for|until|till)\s+(?:the|its|their)\s+next\s+(?:\w+\s+)?meeting\b",
+        "That the playing field lease be brought back to the next meeting of the Council.",
+        {"when": "next"},
+        re.I,
+    ),
+]
+
+# Decisions that send an item on to a later meeting without naming it (trace links them to the committee's
+# later work-programme row on the same subject). Examples read as taken on 2025-01-16.
+FOLLOW_UP: list[Style] = [
+    Style(
+        "onto-the-work-programme",
+        r"\b(?:add(?:ed)?|include[ds]?|place[ds]?|put|schedule[ds]?)\s+(?:[\w'’,-]+\s+){0,5}?(?:to|in|on|into)\s+(?:the|its|their)\s+(?:[\w'’]+\s+)?(?:work|forward)\s+(?:programme|program|plan)\b",
+        "That a further report on the cemetery extension be added to the Committee's work programme.",
+        {"follow_up": True},
+        re.I,
+    ),
+    Style(
+        "at-a-future-meeting",
+        r"\b(?:reconsider|revisit|return\s+to|come\s+back\s+to|report\s+back\s+(?:to|on)|bring\s+back)\b(?:\s+[\w'’,-]+){0,5}?\s+(?:at|to)\s+(?:a|an)\s+(?:future|later|subsequent|additional)\s+(?:\w+\s+)?(?:meeting|date|session)\b",
+        "Staff to bring back the parking study at a future meeting of Council.",
+        {"follow_up": True},
+        re.I,
+    ),
+    Style(
+        "end-of-the-year",
+        r"\b(?:at|by|before|towards)\s+the\s+end\s+of\s+the\s+(?:municipal|council|civic|financial|fiscal|calendar)\s+year\b",
+        "To review the grant scheme at the end of the municipal year.",
+        {"follow_up": True},
         re.I,
     ),
 ]
