@@ -304,15 +304,11 @@ def resolutions_cmd(query, index_dir, committee, date_from, date_to, fmt):
 
 def _appearance(a: dict) -> str:
     """One appearance as a line: where it is, its title, its file and page."""
-    from minutebook.index.query import display_path
+    from minutebook.index.query import display_path, where
 
-    where = {"agenda_item": f"agenda item {a['agenda_item']}", "minutes_item": f"minute {a['minute']}",
-             "resolution": f"resolution, minute {a['minute']}", "mention": f"named in the decision of minute {a['minute']}",
-             "later": f"set for this meeting by minute {a['minute']} of {a.get('set_on')}",
-             "wp_item": "work programme" + (" (planned)" if a["planned"] else "")}.get(a["type"], (a["kind"] or "document").replace("_", " "))
     page = f" p.{a['page']}" if a["page"] else ""
     also = f" +{len(a['also_in'])} cop{'y' if len(a['also_in']) == 1 else 'ies'}" if a["also_in"] else ""
-    return f"{where}: {a['title']}  ({display_path(a['file'])}{page}{also})"
+    return f"{where(a)}: {a['title']}  ({display_path(a['file'])}{page}{also})"
 
 
 @click.command("trace")

@@ -301,6 +301,16 @@ def _newest_first(date: str | None) -> tuple:
     return (1, "") if not date else (0, "".join(chr(0x10FFFF - ord(c)) for c in date))
 
 
+def where(a: dict) -> str:
+    """Where a traced appearance is, in words ("agenda item 4", "set for this meeting by minute 3 of 2025-01-14")."""
+    return {"agenda_item": f"agenda item {a.get('agenda_item')}", "minutes_item": f"minute {a.get('minute')}",
+            "resolution": f"resolution, minute {a.get('minute')}",
+            "mention": f"named in the decision of minute {a.get('minute')}",
+            "later": f"set for this meeting by minute {a.get('minute')} of {a.get('set_on')}",
+            "wp_item": "work programme" + (" (planned)" if a.get("planned") else "")}.get(
+        a["type"], (a.get("kind") or "document").replace("_", " "))
+
+
 def label(d: dict) -> str:
     """What a record is, in a few words: "agenda item 4", "minute 9", "resolution", "briefing note"."""
     t = d["type"]

@@ -14,7 +14,7 @@ from flask import Flask, abort, render_template, request, send_file, url_for
 from markupsafe import Markup, escape
 
 from minutebook.api import Index
-from minutebook.index.query import MARKED
+from minutebook.index.query import MARKED, where
 
 # Filters the search form and facet links carry, as (query parameter, search() keyword).
 FILTERS = (("committee", "committee"), ("kind", "kind"), ("from", "date_from"), ("to", "date_to"))
@@ -42,6 +42,7 @@ def meeting_number(contract: dict, document: str | None, date: str | None) -> in
 
 def create_app(index_dir: str) -> Flask:
     app = Flask(__name__)
+    app.jinja_env.globals["where"] = lambda a: where(vars(a) | a.extra)  # an Appearance, as the terminal words it
     archive = Index(index_dir)
 
     def files() -> dict[str, str]:
