@@ -141,6 +141,9 @@ def test_minutes_of_the_previous_meeting_is_found_under_every_wording(minutes_in
 
 def test_apologies_and_roll_call_are_one_standing_item(minutes_index):
     assert sorted(_dates(minutes_index, "Apologies")) == ["2025-01-07", "2025-01-14", "2025-02-11"]
+    out = CliRunner().invoke(cli, ["trace", "Apologies", "--index", minutes_index])
+    assert out.exit_code == 0 and "ROLL CALL" in out.stdout
+    assert "a standing item (apologies): every meeting that takes it is listed; --committee narrows them" in out.stderr
 
 
 def test_a_decision_deferring_to_a_dated_meeting_plans_the_item_there(minutes_index):
