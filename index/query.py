@@ -514,7 +514,7 @@ def _terms(schema, text: str) -> set[str]:
     return {t.text for t in schema["title"].analyzer(text)}
 
 
-def title_matches(item: str, title: str | None, weight=None) -> float:
+def title_matches(item: str, title: str | None, weight=None, common: frozenset = frozenset()) -> float:
     """How surely ``title`` names ``item`` (0-100); 0 when it does not.
 
     ``token_set_ratio`` forgives extra words either side ("… Progress Against
@@ -529,7 +529,11 @@ def title_matches(item: str, title: str | None, weight=None) -> float:
     Challenge"): words that name a paper's kind or stage (``PAPER_WORDS``) and numbers (editions: "2024/25")
     are set aside, and at least two of the rest, carrying most of each name's
     remaining rarity, must be shared. "Fostering Annual Report" and
-    "Safeguarding Annual Report" share only paper words.
+    "Safeguarding Annual Report" share only paper words. ``common`` are
+    the words of the record's committee's name, set aside too: every paper
+    of the Children's Services board says "Children's Services", so
+    "Children's Services Improvement Plan" and "Children's Services Annual
+    Adoption Report" share no subject.
     """
     if not title:
         return 0.0
@@ -543,8 +547,8 @@ def title_matches(item: str, title: str | None, weight=None) -> float:
     shared = ta.keys() & tb.keys()
     if sum(ta.values()) and score >= TRACE_SCORE and sum(ta[t] for t in shared) / sum(ta.values()) >= TRACE_COVERAGE:
         return score
-    da = {t: w for t, w in ta.items() if t not in PAPER_WORDS and not DIGIT.search(t)}
-    db = {t: w for t, w in tb.items() if t not in PAPER_WORDS and not DIGIT.search(t)}
+    da = {t: w for t, w in ta.items() if t not in PAPER_WORDS and t not in common and not DIGIT.search(t)}
+    db = {t: w for t, w in tb.items() if t not in PAPER_WORDS and t not in common and not DIGIT.search(t)}
     common = da.keys() & db.keys()
     if len(common) < 2:
         return 0.0
@@ -583,7 +587,11 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
             if kind:
                 score = 100.0 if standing(hit.get("title")) == kind else 0.0
             else:
-                score = max(title_matches(name, hit.get("title"), weight) for name in names)
+                body = frozenset(_terms(ix.schema, hit.get("committee") or ""))
+                score = max(title_matches(name, hit.get("title"), weight, body) for name in names)
+                parts = _summarised(s, hit) if score and hit["rtype"] == "wp_item" else []
+                if parts and not any(title_matches(name, p, weight, body) for p in parts for name in names):
+                    score = 0.0
             if score:
                 d = _hit_dict(hit)
                 d.update(match=round(score, 1), rid=hit["rid"], listed=(hit.get("extra") or {}).get("listed"), text=hit.get("text"))
@@ -593,6 +601,17 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
             appearances += _later(s, appearances, names)
     meetings = _by_meeting(appearances)
     return [m for m in meetings if m["committee"] in wanted] if wanted is not None else meetings
+
+
+def _summarised(searcher, hit) -> list[str]:
+    """The rows a work programme's summary row lists ("SEND Strategy Sufficiency – Early Years … Section 19
+    Policy", one cell naming a meeting's items): its words come from several items, so it names an item only
+    through one of them. Empty for a row that lists fewer than two of the meeting's other rows."""
+    q = And([Term("rtype", "wp_item"), Term("doc_key", hit.get("doc_key") or ""), Term("date", hit.get("date") or "")])
+    whole = normalise(hit.get("title"))
+    rows = {normalise(h.get("title")): h.get("title") for h in searcher.search(q, limit=200) if h["rid"] != hit["rid"]}
+    parts = [title for norm, title in rows.items() if norm and norm != whole and norm in whole]
+    return parts if len(parts) >= 2 else []
 
 
 _STANDING = [(re.compile(st.pattern, st.flags), st.expect["standing"]) for st in STANDING]

@@ -196,3 +196,28 @@ def test_trace_returns_every_meeting_of_every_gold_trace_entry(coventry_index):
     assert len(wanted) == 21
     missed = {item: sorted(dates - set(_dates(coventry_index, item))) for item, dates in wanted.items()}
     assert {k: v for k, v in missed.items() if v} == {}
+
+
+@pytest.mark.parametrize("item, title, body", [
+    ("Children's Services Improvement Plan", "Children's Services Annual Adoption Report", "Children's Services Scrutiny Board"),
+    ("Parks and Recreation Trail Plan", "Parks and Recreation Pool Report", "Parks and Recreation Advisory Board"),
+])
+def test_the_committees_own_words_do_not_make_two_items_one(item, title, body):
+    from minutebook.index.query import _terms, title_matches
+    from minutebook.index.schema import make_schema
+
+    schema = make_schema()
+
+    def weight(text):
+        return {t: 3.0 for t in _terms(schema, text)}
+
+    assert title_matches(item, title, weight) > 0  # the subject words alone would pass …
+    assert title_matches(item, title, weight, frozenset(_terms(schema, body))) == 0  # … but they are the body's name
+
+
+@needs_shared
+def test_a_summary_row_names_an_item_only_through_one_of_its_rows(coventry_index):
+    """Coventry's 2024-25 programme sums up 13 March 2025 as one cell ("SEND Strategy Sufficiency – Early
+    Years, Mainstream and SEND Section 19 Policy"): it holds "Early Years" and "Strategy", of two rows."""
+    assert "2025-03-13" not in _dates(coventry_index, "Early Years Strategy")
+    assert "2025-03-13" in _dates(coventry_index, "SEND Strategy")
