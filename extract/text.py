@@ -296,4 +296,6 @@ def _header_rows(rows: list[list[str]]) -> int:
             n += 1
         else:
             break
+    if n and not any(numeric(row) for row in rows[n:]):
+        n = 1  # a table of words (a work programme): no figures mark where the header ends, so it is the first row
     return n if n < len(rows) else 0

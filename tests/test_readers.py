@@ -337,3 +337,19 @@ def test_letter_spacing_closed_up_only_for_runs_of_single_letters(tokens, gaps, 
     from minutebook.extract.patterns import unspace_letters
 
     assert unspace_letters(tokens, gaps) == word
+
+
+@pytest.mark.parametrize("rows, header", [
+    # A work programme: words only, so its first row alone is the header.
+    (["Date\tTitle\tDetail\tLead Officer", "12th June 25\tMooring Charges Review\tAnnual review\tHarbour Master",
+      "\tSlipway Repairs\tThe east slipway\tEngineer"], ["Date", "Title", "Detail", "Lead Officer"]),
+    # A US style agenda of items: the same, with no figures anywhere.
+    (["Item\tSubject\tPresenter", "A\tStreet Tree Program\tPublic Works", "B\tLibrary Hours\tLibrary Director"],
+     ["Item", "Subject", "Presenter"]),
+])
+def test_a_text_table_of_words_has_one_header_row(tmp_path, rows, header):
+    path = tmp_path / "programme.txt"
+    path.write_text("Harbour Board Work Programme 2025-26\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (table,) = [t for d in extract_file(str(path)).documents for t in d.tables]
+    assert table.header == header
+    assert len(table.rows) == len(rows)
