@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from minutebook.extract.dates import parse_date
+from minutebook.extract.styles.vocab import COMMITTEE_WORDS
 from minutebook.index.export import pack_contract
 from minutebook.index.schema import LABELS, entity_field
 
@@ -43,8 +44,15 @@ def _meeting_context(contract: dict) -> tuple[dict, dict]:
     return context, {"committee": pack_committee, "date": pack_date}
 
 
+PROGRAMME_OF = re.compile(r"^(?P<body>.{3,80}?)\s*[-–—:,]?\s+(?:draft\s+)?(?:annual\s+)?(?:work\s*programme|work\s+plan|forward\s+plan|work\s+program)\b", re.I)
+
+
 def _addressee(doc: dict, entities: list[dict]) -> str | None:
-    """A lone report's committee: one named in its opening sections (the "To:" line)."""
+    """A lone paper's committee: the body a work programme's title names ("Harbour Board Work Programme
+    2025-26"), or one named in a report's opening sections (the "To:" line)."""
+    if doc.get("kind") == "work_programme":
+        m = PROGRAMME_OF.match(doc.get("title") or "")
+        return m.group("body").strip(" -–—:,") if m and COMMITTEE_WORDS.search(m.group("body")) else None
     if doc.get("kind") not in ("briefing_note", "report"):
         return None
     opening = {s["id"] for s in doc.get("sections", [])[:2]}

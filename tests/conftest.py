@@ -37,3 +37,18 @@ def bundled_index(tmp_path_factory) -> str:
     report = ingest([str(BUNDLED)], where, jobs=1)
     assert not report.errors, report.errors
     return where
+
+
+@pytest.fixture(scope="session")
+def shared_ix(tmp_path_factory):
+    """One index of the development PDFs for the whole session: (the Whoosh index, its folder)."""
+    from whoosh import index as windex
+
+    from minutebook.index.ingest import ingest
+
+    if not (SHARED / "pdf").is_dir():
+        pytest.skip("development corpus ../shared/corpus is not beside this checkout")
+    where = str(tmp_path_factory.mktemp("ix"))
+    report = ingest([str(SHARED / "pdf")], where, jobs=2)
+    assert not report.errors, report.errors
+    return windex.open_dir(where), where

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHARED, needs_shared
+from conftest import needs_shared
 
 from minutebook.cli import cli
 from minutebook.extract.decisions import later_meetings
@@ -178,26 +178,6 @@ def test_trace_text_and_json_show_the_deciding_minute(minutes_index):
     assert data["last_reported"]["date"] == "2025-01-14"
 
 
-@pytest.fixture(scope="module")
-def coventry_index(tmp_path_factory):
-    where = str(tmp_path_factory.mktemp("coventry"))
-    report = ingest([str(SHARED / "pdf")], where, jobs=1)
-    assert not report.errors, report.errors
-    return where
-
-
-@needs_shared
-def test_trace_returns_every_meeting_of_every_gold_trace_entry(coventry_index):
-    """The done-when of trace: each ``trace`` entry in the Coventry gold returns all its meetings."""
-    wanted: dict[str, set[str]] = {}
-    for path in sorted((SHARED / "gold").glob("*.json")):
-        for entry in json.loads(path.read_text(encoding="utf-8")).get("trace") or []:
-            wanted.setdefault(entry["item"], set()).update(entry["meeting_dates"])
-    assert len(wanted) == 21
-    missed = {item: sorted(dates - set(_dates(coventry_index, item))) for item, dates in wanted.items()}
-    assert {k: v for k, v in missed.items() if v} == {}
-
-
 @pytest.mark.parametrize("item, title, body", [
     ("Children's Services Improvement Plan", "Children's Services Annual Adoption Report", "Children's Services Scrutiny Board"),
     ("Parks and Recreation Trail Plan", "Parks and Recreation Pool Report", "Parks and Recreation Advisory Board"),
@@ -216,8 +196,21 @@ def test_the_committees_own_words_do_not_make_two_items_one(item, title, body):
 
 
 @needs_shared
-def test_a_summary_row_names_an_item_only_through_one_of_its_rows(coventry_index):
+def test_a_summary_row_names_an_item_only_through_one_of_its_rows(shared_ix):
     """Coventry's 2024-25 programme sums up 13 March 2025 as one cell ("SEND Strategy Sufficiency – Early
     Years, Mainstream and SEND Section 19 Policy"): it holds "Early Years" and "Strategy", of two rows."""
-    assert "2025-03-13" not in _dates(coventry_index, "Early Years Strategy")
-    assert "2025-03-13" in _dates(coventry_index, "SEND Strategy")
+    assert "2025-03-13" not in _dates(shared_ix[1], "Early Years Strategy")
+    assert "2025-03-13" in _dates(shared_ix[1], "SEND Strategy")
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Harbour Board Work Programme 2025-26", "Harbour Board"),
+    ("Planning Commission – Work Plan FY2026", "Planning Commission"),
+    ("Scrutiny Co-ordination Committee Draft Work Programme", "Scrutiny Co-ordination Committee"),
+    ("Work Programme 2025-26", None),  # names no body
+    ("Town Centre Forward Plan", None),  # a plan of a place, not a body's programme
+])
+def test_a_lone_work_programme_belongs_to_the_body_its_title_names(title, body):
+    from minutebook.index.records import _addressee
+
+    assert _addressee({"kind": "work_programme", "title": title, "id": "d1"}, []) == body
