@@ -542,6 +542,10 @@ def _keep_furniture(text: str, alone: bool, pr: PageRead, labels: dict, repeated
     return True
 
 
+# A minute or item number and a few capitalised words: "17.03.4 Matters Arising", "12. Highways", "4.1 Budget Update".
+NUMBERED_HEADING = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.?\s+[A-Z][\w'’&,/()-]*(?:\s+[\w'’&,/()-]+){0,7}$")
+
+
 def _paragraphs(items) -> list[Block]:
     """Rebuild paragraphs from lines using spacing, indents, fonts and list marks."""
     body_lines = [it for it in items if isinstance(it, Line)]
@@ -598,8 +602,20 @@ def _paragraphs(items) -> list[Block]:
             # A line starting left of the block's hanging indent is a new paragraph.
             hang = current[1].x0 if len(current) > 1 else _text_start(current[0])
             outdented = hang is not None and line.x0 < hang - 4
+            # A numbered first line that stops short of the margin with no full stop is the heading
+            # ("17.03.4 Matters Arising"), printed in body type, when prose follows it (a line that runs
+            # to the margin or ends a sentence); a short line after it is the heading's own second line.
+            heading = (
+                len(current) == 1
+                and NUMBERED_HEADING.match(prev.text.strip()) is not None
+                and prev.x1 < right - 8 * prev.size
+                and not P.SENTENCE_END.search(prev.text)
+                and line.text.strip()[:1].isupper()
+                and (line.x1 > right - 4 * line.size or P.SENTENCE_END.search(line.text) is not None)
+            )
             breaks = (
-                line.column != prev.column
+                heading
+                or line.column != prev.column
                 or pitch > expected * 1.12
                 or pitch < 0
                 or outdented

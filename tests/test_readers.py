@@ -353,3 +353,40 @@ def test_a_text_table_of_words_has_one_header_row(tmp_path, rows, header):
     (table,) = [t for d in extract_file(str(path)).documents for t in d.tables]
     assert table.header == header
     assert len(table.rows) == len(rows)
+
+
+def _minutes_page(numbers):
+    """Parish minutes set all in body type: the headings differ from the text only by their numbers."""
+    rows = ["Riverside Parish Council", "",
+            "Minutes of the meeting of Riverside Parish Council held on Tuesday 14 January 2025 at 7.30 pm", "",
+            "Present: Councillors A Bell (Chair), C Dunn and E Frost", "",
+            f"{numbers[0]} Allotments",
+            "The Clerk reported that three plots on the east side had been vacated since the last",
+            "meeting and that the waiting list now held five names. It was agreed to offer the plots",
+            "in waiting list order.", "",
+            f"{numbers[1]} Declarations of Disclosable Pecuniary Interests or Other",
+            "Significant Interests in items on the agenda", "",
+            "None were declared.", "",
+            f"{numbers[2]} Bus Shelter Repairs",
+            "Two quotations had been received for replacing the glazing in the bus shelter on the",
+            "Green. Councillors resolved to accept the lower quotation of £420 from Clearview Ltd."]
+    out, y = [], 80
+    for text in rows:
+        if text:
+            out.append((56, y, text, "Helvetica", 11))
+        y += 15 if text else 14
+    return out
+
+
+@pytest.mark.parametrize("numbers", [("41.", "42.", "43."), ("25.01.1", "25.01.2", "25.01.3")])
+def test_a_numbered_heading_in_body_type_ends_where_prose_starts(tmp_path, numbers):
+    """A short numbered line followed by prose is the minute's heading; a short line after it is the
+    heading's own second line."""
+    ex = extract_file(str(make_pdf(tmp_path / "m.pdf", [_minutes_page(numbers)])))
+    (m,) = ex.meetings
+    assert [i.title for i in m.minutes_items] == [
+        "Allotments", "Declarations of Disclosable Pecuniary Interests or Other Significant Interests in items on the agenda",
+        "Bus Shelter Repairs"]
+    assert [(r.minute, r.text) for r in m.resolutions] == [
+        (numbers[0].rstrip("."), "It was agreed to offer the plots in waiting list order."),
+        (numbers[2].rstrip("."), "Councillors resolved to accept the lower quotation of £420 from Clearview Ltd.")]
