@@ -16,6 +16,7 @@ from minutebook.extract.attendance import ATTENDANCE_LABEL, SECTION_BREAK, meeti
 from minutebook.extract.dates import find_dates, parse_date, parse_time
 from minutebook.extract.decisions import decision_at
 from minutebook.extract.minutes import LEAD, Heading, minute_headings
+from minutebook.extract.patterns import SENTENCE_END, join_wrapped
 from minutebook.extract.styles.numbering import sequence_key
 from minutebook.extract.styles.vocab import COMMITTEE_WORDS, MINUTES_STATUS, WEEKDAY
 from minutebook.extract.styles.vocab import collapse as _collapse
@@ -84,12 +85,54 @@ def _texts(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.kind == "text" and b.text.strip()]
 
 
+def _minutes_texts(doc: Document) -> list[Block]:
+    """The text of minutes, with an unruled table that reads as text (``_reads_as_text``) as a line a row."""
+    out = []
+    for b in doc.blocks:
+        if b.kind == "text" and b.text.strip():
+            out.append(b)
+        elif b.kind == "table" and b.table is not None and not b.table.ruled:
+            rows = [" ".join(c.strip() for c in row if c and c.strip()) for row in b.table.rows]
+            if _reads_as_text(b.table.rows, rows):
+                out += [Block(kind="text", text=r, page=b.table.page or b.page) for r in _lines_to_paragraphs(b.table.rows, rows)]
+    return out
+
+
+def _lines_to_paragraphs(cells: list[list[str]], rows: list[str]) -> list[str]:
+    """Rows as lines, a sentence wrapped over rows of one filled cell joined again."""
+    out: list[str] = []
+    run_on = False
+    for row, text in zip(cells, rows):
+        if not text:
+            continue
+        single = not any(c and c.strip() for c in row[1:])
+        if run_on and single:
+            out[-1] = join_wrapped([out[-1], text])
+        else:
+            out.append(text)
+        run_on = single and not SENTENCE_END.search(text)
+    return out
+
+
+# A row that records a decision: "Village Hall Fees   £40.00   resolved to pay", "Standing Orders – Approved".
+DECIDED_ROW = re.compile(r"\b(?:resolved|agreed|approved|adopted|accepted|carried)\b", re.I)
+
+
+def _reads_as_text(cells: list[list[str]], rows: list[str]) -> bool:
+    """Whether an unruled table in minutes is text laid out in columns: a schedule of payments or
+    policies with a decision a row, or prose (and the next minute's heading) a table found in
+    whitespace took in. A roll call or a vote by name (``Cue  Yea  Dodson  Absent``) stays a table."""
+    decided = sum(bool(DECIDED_ROW.search(r)) for r in rows)
+    prose = sum(len(row[0].split()) >= 8 and not any(c and c.strip() for c in row[1:]) for row in cells if row)
+    return decided >= 2 or prose >= 2
+
+
 # Minutes
 
 
 def minutes_meeting(doc: Document) -> Meeting:
     """The meeting a set of minutes records."""
-    texts = _texts(doc)
+    texts = _minutes_texts(doc)
     headings = minute_headings(texts)
     first = _first_minute(headings, len(texts))
     start, heading = _heading(texts[:first])

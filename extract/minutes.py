@@ -30,6 +30,9 @@ BARE_SCHEMES = ("plain-number", "decimal-point-zero")  # numbers with no word to
 REFERENCE = re.compile(r"^\d{1,4}/\d{3,6}\b")
 PRINTED_NUMBER = re.compile(r"^\d{1,4}[a-z]?[.:)]?\s")
 # Names before a colon that open a numbered motion: "J. Scott, S. Kirkey:".
+MOVER_LINE = re.compile(r"^(?:moved|proposed)\s+by\b[^.]{0,80}?\bseconded\s+by\b[^.]{0,60}$", re.I)
+# The same mover line run into its motion: "Moved by: A Seconded by: B THAT …".
+MOVER_LEAD = re.compile(r"^(?:moved|proposed)\s+by\b.{0,80}?\bseconded\s+by\b.{0,60}?\s(?=(?:THAT|That|BE\s+IT|WHEREAS|Whereas)\b)", re.I)
 MOVERS = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*(?:,|and|&)\s*(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*:\s*")
 
 
@@ -88,7 +91,11 @@ def _candidates(blocks, texts, style, rx) -> list[tuple[Heading, float]]:
             if i + 1 >= len(texts) or not texts[i + 1]:
                 continue
             title, h.uses_next = texts[i + 1], True
-        named = MOVERS.match(title)
+            if MOVER_LINE.match(title) and i + 2 < len(texts):
+                # "MOTION NUMBER 2024-21 / Moved by: A  Seconded by: B / THAT …": the motion names the
+                # minute; the mover line stays to be read with the motion as its decision.
+                title, h.uses_next = texts[i + 2], False
+        named = MOVERS.match(title) or MOVER_LEAD.match(title)
         if named:
             # "R2024-217 J. Scott, S. Kirkey: That …": the movers are not the title; the motion is.
             title = title[named.end():] or (texts[i + 1] if i + 1 < len(texts) else "")

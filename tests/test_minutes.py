@@ -202,3 +202,53 @@ def test_other_bodies_minutes_in_a_pack_are_meetings_of_their_own():
         ("Ashgrove Library Board", "2031-05-21"),
     ]
     assert [i.number for i in meetings[2].minutes_items] == ["1.0", "2.0"]
+
+
+@pytest.mark.parametrize("number, movers, motion, title", [
+    ("MOTION NUMBER 2031-14", "Moved by: Ann Lowe Seconded by: Ben Ortiz", "THAT the Board approve the summer opening hours as presented. Carried.",
+     "THAT the Board approve the summer opening hours as presented"),
+    ("Resolution No. 2031-14", "Proposed by Councilmember Ortiz, seconded by Councilmember Reyes",
+     "WHEREAS the library roof requires repair; NOW THEREFORE BE IT RESOLVED that the repair be funded from reserves. Carried.",
+     "WHEREAS the library roof requires repair"),
+])
+def test_a_motion_number_over_its_mover_line_is_titled_by_the_motion(number, movers, motion, title):
+    """The mover line between a motion's number and its text is the decision's, not the minute's title."""
+    second = number.replace("2031-14", "2031-15")
+    docs, (m,) = _meetings(
+        "MINUTES\n\nA regular meeting of the Ashgrove Museum Board was held on Tuesday, June 3, 2031 at 6:00 p.m.\n\n"
+        f"{number}\n\n{movers}\n\n{motion}\n\n{second}\n\n{movers}\n\nTHAT the meeting be adjourned at 7:40 p.m. Carried.\n\n"
+    )
+    assert [(i.number, i.title) for i in m.minutes_items] == [
+        ("2031-14", title), ("2031-15", "THAT the meeting be adjourned at 7:40 p.m")]
+    assert [(r.minute, r.outcome) for r in m.resolutions] == [("2031-14", "carried"), ("2031-15", "carried")]
+    assert m.resolutions[0].mover is not None and m.resolutions[0].seconder is not None
+
+
+@pytest.mark.parametrize("rows, texts", [
+    # An English parish's payments, one decision a row.
+    ("Grass cutting (Greenway Ltd)\t£240.00\tresolved to pay\nHall hire\t£35.00\tresolved to pay\n",
+     ["Grass cutting (Greenway Ltd) £240.00 resolved to pay", "Hall hire £35.00 resolved to pay"]),
+    # A Scottish community council's grants, worded "agreed to".
+    ("Gala Day committee\t£300.00\tAgreed to donate\nHall insurance renewal\t£412.50\tAgreed to renew\n",
+     ["Gala Day committee £300.00 Agreed to donate", "Hall insurance renewal £412.50 Agreed to renew"]),
+])
+def test_a_schedule_laid_out_in_columns_is_a_decision_a_row(rows, texts):
+    docs, (m,) = _meetings(
+        "Fernleigh Parish Council – 9th March 2031\n\n"
+        "Present Councillors P Wren (Chair), T Hale and G Moss. Clerk Mrs D Lark\n\n"
+        "31.03.01 Apologies Councillor Marsh\n\n" + LONG + "31.03.02 Finance\n\n"
+        "The following were considered:\n\n" + rows + "\n31.03.03 Correspondence\n\n" + LONG
+    )
+    assert [i.number for i in m.minutes_items] == ["31.03.01", "31.03.02", "31.03.03"]
+    assert [(r.minute, r.text, r.outcome) for r in m.resolutions] == [("31.03.02", t, "carried") for t in texts]
+
+
+def test_a_roll_call_vote_laid_out_in_columns_stays_a_table():
+    """Names and votes in columns are not lines of text: the motion keeps its counts."""
+    docs, (m,) = _meetings(
+        "MINUTES\n\nA regular meeting of the Ashgrove Township Council was held on Tuesday, June 3, 2031 at 7:00 p.m.\n\n"
+        "4. STREET LIGHTING CONTRACT\n\nCouncilor Ortiz moved to award the contract to Brightway. Councilor Reyes seconded the motion.\n\n"
+        "ROLL CALL:\n\nOrtiz\tYea\tReyes\tYea\nShah\tYea\tLowe\tNay\n\nYeas: 3 Nays: 1\n\nMotion carried.\n\n"
+    )
+    (r,) = m.resolutions
+    assert (r.outcome, r.votes.for_, r.votes.against) == ("carried", 3, 1)

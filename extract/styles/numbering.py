@@ -39,7 +39,7 @@ SCHEMES: list[Style] = [
         "motion-number",
         rf"^(?:motion|resolution)\s+(?:number|no\.?)\s*(?P<num>\d{{4}}\s?-\s?\d{{1,4}}){_SEP}{_TITLE}",
         "Motion Number 2031-12 Moved by B. Ellis, seconded by R. Tan: That the hall fees be waived.",
-        {"number": "2031-12", "title": "Moved by B. Ellis, seconded by R. Tan: That the hall fees be waived", "key": (12, 0)},
+        {"number": "2031-12", "title": "That the hall fees be waived", "key": (12, 0)},
         re.I,
     ),
     Style(
