@@ -278,6 +278,16 @@ def _find_tables(page, pr: PageRead) -> list:
     return page.find_tables()
 
 
+def _cuts_words(table, words: list[dict]) -> bool:
+    """Whether the table's column rules run through its words ("he min | rior to | utes of t"): rules
+    drawn over prose (a form's boxes, a frame) are not a table's columns, and its text stays prose."""
+    x0, top, x1, bottom = table.bbox
+    inner = {round(x, 1) for c in table.cells if c for x in (c[0], c[2]) if x0 + 2 < x < x1 - 2}
+    inside = [w for w in words if top - 1 <= w["top"] and w["bottom"] <= bottom + 1 and x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1]
+    cut = sum(1 for w in inside if any(w["x0"] + 1 < x < w["x1"] - 1 for x in inner))
+    return cut >= max(2, 0.05 * len(inside))
+
+
 def read_page(page, page_no: int, scanner=None) -> PageRead:
     """One page's lines and tables; a scanned page is read by ``scanner`` (an ``ocr.Scanner``) when given."""
     width, height = float(page.width), float(page.height)
@@ -307,6 +317,8 @@ def read_page(page, page_no: int, scanner=None) -> PageRead:
         return pr
     tables = []
     for t in _find_tables(page, pr):
+        if _cuts_words(t, words):
+            continue
         extracted = t.extract()
         # Rules or shading around lines of prose (a boxed or highlighted
         # paragraph) make a one-column "table": that text stays prose.

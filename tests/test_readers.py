@@ -390,3 +390,41 @@ def test_a_numbered_heading_in_body_type_ends_where_prose_starts(tmp_path, numbe
     assert [(r.minute, r.text) for r in m.resolutions] == [
         (numbers[0].rstrip("."), "It was agreed to offer the plots in waiting list order."),
         (numbers[2].rstrip("."), "Councillors resolved to accept the lower quotation of £420 from Clearview Ltd.")]
+
+
+def _ruled_page(path, rows, columns, texts):
+    """A page with a grid of rules (``rows`` y's and ``columns`` x's, from the top) and lines of text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    height = A4[1]
+    for y in rows:
+        c.line(columns[0], height - y, columns[-1], height - y)
+    for x in columns:
+        c.line(x, height - rows[0], x, height - rows[-1])
+    for x, y, text in texts:
+        c.setFont("Helvetica", 11)
+        c.drawString(x, height - y, text)
+    c.showPage()
+    c.save()
+    return str(path)
+
+
+def test_rules_that_run_through_words_are_not_a_table(tmp_path):
+    """A form's grid printed over a paragraph cuts its words: the paragraph stays prose, whole."""
+    prose = ["The minutes of the meeting held on 8 May had been circulated before this meeting",
+             "and all agreed they were a true record. Councillors agreed to monitor the verges."]
+    path = _ruled_page(tmp_path / "grid.pdf", [90, 120, 150], [56, 160, 300, 540],
+                       [(60, 110 + 15 * k, t) for k, t in enumerate(prose)])
+    ex = extract_file(path)
+    assert [t for d in ex.documents for t in d.tables] == []
+    assert " ".join(prose) in " ".join(b.text for d in ex.documents for b in d.blocks)
+
+
+def test_rules_between_columns_of_words_are_a_table(tmp_path):
+    cells = [("Payee", "Purpose", "Amount"), ("Greenway Ltd", "Grass cutting", "£240.00"), ("Hall trust", "Room hire", "£35.00")]
+    texts = [(x + 4, 105 + 20 * k, cell) for k, row in enumerate(cells) for x, cell in zip((56, 200, 360), row)]
+    path = _ruled_page(tmp_path / "table.pdf", [90, 110, 130, 150], [56, 200, 360, 480], texts)
+    (table,) = [t for d in extract_file(path).documents for t in d.tables]
+    assert table.rows == [list(r) for r in cells]
