@@ -280,11 +280,13 @@ def _find_tables(page, pr: PageRead) -> list:
 
 def _cuts_words(table, words: list[dict]) -> bool:
     """Whether the table's column rules run through its words ("he min | rior to | utes of t"): rules
-    drawn over prose (a form's boxes, a frame) are not a table's columns, and its text stays prose."""
+    drawn over prose (a form's boxes, a frame) are not a table's columns, and its text stays prose.
+    A rule cuts only the words of its own row: a cell spanning the columns holds a paragraph freely."""
     x0, top, x1, bottom = table.bbox
-    inner = {round(x, 1) for c in table.cells if c for x in (c[0], c[2]) if x0 + 2 < x < x1 - 2}
     inside = [w for w in words if top - 1 <= w["top"] and w["bottom"] <= bottom + 1 and x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1]
-    cut = sum(1 for w in inside if any(w["x0"] + 1 < x < w["x1"] - 1 for x in inner))
+    edges = [(x, c[1], c[3]) for c in table.cells if c for x in (c[0], c[2]) if x0 + 2 < x < x1 - 2]
+    cut = sum(1 for w in inside
+              if any(w["x0"] + 1 < x < w["x1"] - 1 and ctop - 1 <= w["top"] and w["bottom"] <= cbottom + 1 for x, ctop, cbottom in edges))
     return cut >= max(2, 0.05 * len(inside))
 
 
