@@ -110,11 +110,12 @@ PAGE_GAP = 3  # blank lines that mark a page or frame break in extracted text
 
 
 class _Line:
-    __slots__ = ("text", "bold", "heading", "indent", "blank_before")
+    __slots__ = ("text", "bold", "heading", "indent", "blank_before", "italic")
 
-    def __init__(self, text, bold, heading, indent, blank_before):
+    def __init__(self, text, bold, heading, indent, blank_before, italic=False):
         self.text, self.bold, self.heading = text, bold, heading
         self.indent, self.blank_before = indent, blank_before  # blank lines before it
+        self.italic = italic  # the whole line emphasised: a note or caption, a paragraph of its own
 
 
 def blocks_from_text(text: str) -> list[Block]:
@@ -155,6 +156,9 @@ def blocks_from_text(text: str) -> list[Block]:
         line = MD_DASH.sub("", line)
         stripped = line.strip()
         bold = bool(re.fullmatch(r"(\*\*|__).+\1", stripped)) or bool(re.fullmatch(r"<(b|strong)>.+</\1>", stripped))
+        italic = not bold and (bool(re.fullmatch(r"([*_])(?![*_]).+(?<![*_])\1", stripped)) or bool(re.fullmatch(r"<(i|em)>.+</\1>", stripped)))
+        if italic and stripped[0] in "*_":
+            line = stripped[1:-1]
         if MD_BULLET.match(line) and not MD_DASH.match(raw):
             line = MD_BULLET.sub("• ", line, count=1)
         indent = len(line) - len(line.lstrip(" "))
@@ -170,7 +174,7 @@ def blocks_from_text(text: str) -> list[Block]:
             close_table()  # a printed page break ends a table, as in the original
             blank += 1
             continue
-        items.append(_Line(clean, bold, heading, indent, blank))
+        items.append(_Line(clean, bold, heading, indent, blank, italic))
         blank = 0
     close_table()
     return _paragraphs(items, wrap_width)
@@ -231,7 +235,7 @@ def _paragraphs(items: list, wrap_width: int) -> list[Block]:
 
 def _continues(prev: _Line, line: _Line, wrap_width: int) -> bool:
     """Whether ``line`` carries on the paragraph ``prev`` was wrapped from."""
-    if line.heading or prev.heading or line.bold != prev.bold:
+    if line.heading or prev.heading or line.bold != prev.bold or line.italic != prev.italic:
         return False
     text = line.text
     if P.BLOCK_START.match(text) or P.AGENDA_STAMP.match(text):

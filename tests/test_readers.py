@@ -428,3 +428,13 @@ def test_rules_between_columns_of_words_are_a_table(tmp_path):
     path = _ruled_page(tmp_path / "table.pdf", [90, 110, 130, 150], [56, 200, 360, 480], texts)
     (table,) = [t for d in extract_file(path).documents for t in d.tables]
     assert table.rows == [list(r) for r in cells]
+
+
+@pytest.mark.parametrize("note", ["*Page 2 of a scanned original: text may contain errors*", "_Transcribed from the signed copy held by the Clerk_"])
+def test_a_wholly_emphasised_line_is_a_note_of_its_own(note):
+    """A note set in italics across a page break does not run on into the next paragraph."""
+    text = ("The Chair then invited nominations for the office of Vice-Chair for the coming year from the members present\n\n"
+            f"---\n{note}  \nProposed by Councillor Ryan;\nSeconded by Councillor Egan;\n")
+    texts = [b.text for b in blocks_from_text(text)]
+    assert texts[1] == note.strip("*_")
+    assert texts[2].startswith("Proposed by Councillor Ryan;")

@@ -264,6 +264,13 @@ RESULTS: list[Style] = [
         re.I,
     ),
     Style(
+        "declared-elected",
+        r"\bdeclared\s+(?:(?:the\s+)?(?:councillor|councilor|cllr\.?|member|mr|mrs|ms|dr)\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}?(?:duly\s+)?(?P<word>elected|appointed|re-elected)\b",
+        "There being no other nominations, the Mayor declared Councillor Ward duly elected as Deputy Mayor.",
+        {"outcome": "carried"},
+        re.I,
+    ),
+    Style(
         "result-label",
         r"\b(?:result|outcome)\s*:\s*(?P<word>carried|passed|approved|adopted|lost|defeated|failed|withdrawn)\b",
         "RESULT: APPROVED [UNANIMOUS]",
