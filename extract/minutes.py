@@ -26,6 +26,7 @@ NOT_TITLE = re.compile(
     re.I,
 )
 TITLE_WORDS = 30
+SUB_MINUTE = re.compile(r"^(?P<major>\d{1,2})\.(?P<minor>[1-9]\d?)\.?\s+(?P<title>[A-Z‘'\"“(].*)", re.S)
 BARE_SCHEMES = ("plain-number", "decimal-point-zero")  # numbers with no word to say they number minutes
 REFERENCE = re.compile(r"^\d{1,4}/\d{3,6}\b")
 PRINTED_NUMBER = re.compile(r"^\d{1,4}[a-z]?[.:)]?\s")
@@ -63,7 +64,25 @@ def minute_headings(blocks: list[Block]) -> list[Heading]:
             run, score = heads, head_score
         if score > best_score and _enough(style.name, run, score):
             best, best_score = run, score
-    return best
+    return _sub_minutes(best, texts)
+
+
+def _sub_minutes(run: list[Heading], texts: list[str]) -> list[Heading]:
+    """An ``N.0`` numbering's titled sub-minutes ``N.1``, ``N.2`` … in order under their minute ("4.0
+    Approval of Previous Minutes" / "4.1 Board of Health Minutes – March 6"): decisions sit under them.
+    Only the ``N.0`` scheme says by its numbers that ``N.1`` is a minute's part, not a paragraph."""
+    if not run or run[0].scheme != "decimal-point-zero":
+        return run
+    out = []
+    for h, nxt in zip(run, run[1:] + [None]):
+        out.append(h)
+        major, last = h.number.split(".")[0], 0
+        for i in range(h.index + 1, nxt.index if nxt else len(texts)):
+            m = SUB_MINUTE.match(texts[i])
+            if m and m.group("major") == major and int(m.group("minor")) == last + 1:
+                last += 1
+                out.append(Heading(i, f"{major}.{last}", _title(m.group("title")), h.scheme))
+    return out
 
 
 def _enough(scheme: str, run: list[Heading], score: float) -> bool:

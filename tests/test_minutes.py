@@ -252,3 +252,33 @@ def test_a_roll_call_vote_laid_out_in_columns_stays_a_table():
     )
     (r,) = m.resolutions
     assert (r.outcome, r.votes.for_, r.votes.against) == ("carried", 3, 1)
+
+
+@pytest.mark.parametrize("subs", [
+    # A Canadian board: sub-minutes for each set of minutes approved.
+    [("4.1", "Board Minutes – March 6, 2031"), ("4.2", "In Camera Minutes – March 6, 2031")],
+    # A US commission: new business items under one heading.
+    [("4.1", "Sidewalk Repair Ordinance"), ("4.2", "Library Roof Contract")],
+])
+def test_an_n_point_zero_minutes_lists_its_titled_sub_minutes_and_their_decisions(subs):
+    body = "".join(f"{n} {t}\n\n{LONG}Be It Resolved, that the recommendation set out in the report under item {n} be approved as presented.\n\nCarried.\n\n"
+                   for n, t in subs)
+    docs, (m,) = _meetings(
+        "MINUTES\n\nA regular meeting of the Ashgrove Health Board was held on Wednesday, April 17, 2031 at 5:00 p.m.\n\n"
+        "1.0 CALL TO ORDER\n\n" + LONG + "2.0 DECLARATIONS OF CONFLICT OF INTEREST\n\n" + LONG + "3.0 DELEGATIONS\n\n" + LONG
+        + "4.0 BUSINESS\n\n" + body + "5.0 ADJOURNMENT\n\n" + LONG
+    )
+    assert [(i.number, i.title) for i in m.minutes_items] == [
+        ("1.0", "CALL TO ORDER"), ("2.0", "DECLARATIONS OF CONFLICT OF INTEREST"), ("3.0", "DELEGATIONS"), ("4.0", "BUSINESS"),
+        *subs, ("5.0", "ADJOURNMENT")]
+    assert [(r.minute, r.outcome) for r in m.resolutions] == [(n, "carried") for n, _ in subs]
+
+
+def test_decimal_paragraphs_under_plain_numbers_are_not_minutes():
+    """Under "5. Councillors' Updates" the 5.1, 5.2 are paragraphs of minute 5, not minutes."""
+    docs, (m,) = _meetings(
+        "Fernleigh Community Council – 9th March 2031\n\nPresent Councillors P Wren (Chair), T Hale and G Moss.\n\n"
+        "4. Police Report\n\n" + LONG + "5. Councillors' Updates\n\n5.1 Library – no update.\n\n5.2 Potholes – to follow up.\n\n"
+        "6. Any Other Business\n\n" + LONG
+    )
+    assert [i.number for i in m.minutes_items] == ["4", "5", "6"]
