@@ -118,6 +118,7 @@ def _candidates(blocks, texts, style, rx) -> list[tuple[Heading, float]]:
         if named:
             # "R2024-217 J. Scott, S. Kirkey: That …": the movers are not the title; the motion is.
             title = title[named.end():] or (texts[i + 1] if i + 1 < len(texts) else "")
+            h.uses_next = False  # a motion that names the minute is still the minute's decision, to be read
         if NOT_TITLE.match(title) or not (title[:1].isupper() or title[:1] in "‘'\"“(" or _digit_title(title, h)):
             continue
         h.title = _title(title)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from minutebook.extract.documents import split_documents
@@ -282,3 +284,19 @@ def test_decimal_paragraphs_under_plain_numbers_are_not_minutes():
         "6. Any Other Business\n\n" + LONG
     )
     assert [i.number for i in m.minutes_items] == ["4", "5", "6"]
+
+
+@pytest.mark.parametrize("motion", [
+    "Moved by: Ann Lowe Seconded by: Ben Ortiz THAT the Committee donate the hall for the falls prevention class. Carried.",
+    "Proposed by Councillor Ryan, seconded by Councillor Egan, That the Committee donate the hall for the falls prevention class. Carried.",
+])
+def test_a_motion_run_into_its_mover_line_titles_the_minute_and_is_its_decision(motion):
+    docs, (m,) = _meetings(
+        "MINUTES\n\nA meeting of the Ashgrove Recreation Committee was held on Monday, September 16, 2031 starting at 6:30 p.m.\n\n"
+        f"MOTION NUMBER 2031-25\n\n{motion}\n\nMOTION NUMBER 2031-26\n\n{motion.replace('donate the hall for', 'fund')}\n\n"
+    )
+    title = re.search(r"(?:THAT|That) .*?(?=\. Carried)", motion).group(0)
+    assert [(i.number, i.title) for i in m.minutes_items] == [
+        ("2031-25", title), ("2031-26", title.replace("donate the hall for", "fund"))]
+    assert [(r.minute, r.outcome) for r in m.resolutions] == [("2031-25", "carried"), ("2031-26", "carried")]
+    assert m.resolutions[0].seconder in ("Ben Ortiz", "Councillor Egan")

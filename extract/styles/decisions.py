@@ -30,7 +30,8 @@ from minutebook.extract.styles import Style
 from minutebook.extract.styles.vocab import BODY_WORDS, MONTH_NAME, WEEKDAY
 
 # A name as printed after "proposed by": titles, initials, surnames, a bracketed initial.
-_NAME = r"(?-i:(?:[A-ZÓÉÁÍÚ][\w'’.-]*|\([A-Z]\))(?:\s+(?:[A-ZÓÉÁÍÚ][\w'’.-]*|de|van|von|\([A-Z]\)))*)"
+# A motion's first word ("… Seconded by: Shelly Foote THAT …") ends the name.
+_NAME = r"(?-i:(?:[A-ZÓÉÁÍÚ][\w'’.-]*|\([A-Z]\))(?:\s+(?!(?:THAT|That|BE|Be|WHEREAS|Whereas|RESOLVED|Resolved)\b)(?:[A-ZÓÉÁÍÚ][\w'’.-]*|de|van|von|\([A-Z]\)))*)"
 # A mover and seconder printed as a pair under a resolution number: "J. Okafor, Councillor Hale".
 _MEMBER = r"(?-i:(?:(?:[A-Z]\.\s?){1,3}|(?:Councillor|Councilor|Cllr\.?|Trustee|Mayor|Deputy\s+Mayor|Reeve|Mr|Mrs|Ms|Dr)\s+(?:[A-Z]\.?\s?){0,2})[A-Z][\w'’-]+)"
 _PAIR = rf"(?P<mover>{_MEMBER})\s*,\s*(?P<seconder>{_MEMBER})"
