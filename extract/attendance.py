@@ -40,7 +40,9 @@ ATTENDANCE_LABEL = re.compile(
 # capitalised and followed by a colon or a dash, or (an ``inline`` label) by a capitalised name.
 EMBEDDED_LABEL = re.compile(
     r"\s+(?=(?-i:[A-Z]))(?=(?:" + "|".join(s.pattern for s in LABELS) + r")\s*[:\-–—]\s"
-    + r"|(?:" + "|".join(s.pattern for s in LABELS if s.expect.get("inline")) + r")\s+(?-i:[A-Z]))",
+    + r"|(?:" + "|".join(s.pattern for s in LABELS if s.expect.get("inline")) + r")\s+(?-i:[A-Z]))"
+    # Any label opening a new sentence before a name: "… Property Manager. Regrets Leo Patey, …".
+    + r"|(?<=[.;])\s+(?=(?-i:[A-Z]))(?=(?:" + "|".join(s.pattern for s in LABELS) + r")\s+(?-i:[A-Z]))",
     re.I,
 )
 # Minutes whose heading says they record attendance.

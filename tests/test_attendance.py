@@ -165,3 +165,14 @@ def test_officers_under_service_area_headings():
 def test_staff_also_present_are_officers_and_members_are_not_listed():
     att = parse_attendance(lines("Present: Mayor Ivy Nolan\nAlso present: City Manager Al Ortiz, Councilmember Pat Quill, City Clerk Rae Soto"))
     assert as_dict(att) == {"present": ["Mayor Ivy Nolan"], "apologies": [], "officers": ["Al Ortiz", "Rae Soto"]}
+
+
+@pytest.mark.parametrize("text, apologies", [
+    ("Present: Ann Lowe, Ben Ortiz and Dev Shah. Regrets Leo Patey, Mia Marks", ["Leo Patey", "Mia Marks"]),
+    ("Present: Councillors P Wren (Chair), T Hale and G Moss. Apologies Councillor R Marsh", ["Councillor R Marsh"]),
+])
+def test_a_label_opening_a_sentence_inside_a_paragraph_starts_its_list(text, apologies):
+    """ "… Dev Shah. Regrets Leo Patey": the label has no colon, but it opens a sentence before a name."""
+    got = as_dict(parse_attendance(lines(text)))
+    assert got["apologies"] == apologies
+    assert not set(got["present"]) & set(apologies)
