@@ -61,6 +61,13 @@ BODY_BEFORE_DATE = re.compile(r"^(?P<body>[^,]{3,80}?)" + _DATE_AFTER, re.I)
 DECISION_START = re.compile(r"^(?:it\s+was\s+(?:\w+\s+)?|the\s+[\w\s]{0,30}?\s)?(?:resolved|agreed|proposed|moved|considered\s+and\s+adopted)\b", re.I)
 PRIVATE_BREAK = re.compile(r"^(?:private|confidential|exempt)\s+(?:business|items?|information)\b|^part\s+(?:b|2|ii)\b", re.I)
 
+# Where a heading prints no time: "Mayor Piper called the meeting to order at 6:30 p.m.", "the meeting opened at 7.30pm".
+OPENED = re.compile(
+    r"\b(?:called\s+(?:the\s+)?(?:meeting|session)\s+to\s+order|(?:meeting|session)\s+(?:was\s+)?(?:called\s+to\s+order|opened|commenced|began|started|convened))"
+    r"\s+(?:at\s+)?(?P<t>[^.;]{0,12}?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?\s?m\.?|hrs?\b|h\b)|\d{1,2}:\d\d)",
+    re.I,
+)
+OPENING_BLOCKS = 12  # blocks after the first minute heading where a call to order is looked for
 CLOSED = re.compile(r"\b(?:meeting|proceedings)\s+(?:closed|ended|finished|terminated|concluded|rose)\s+at\s+(?P<t>.+)$", re.I)
 DECLARATIONS = re.compile(r"\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b|\bdisclosures?\s+of\s+interests?\b", re.I)
 APOLOGIES_MINUTE = re.compile(r"^apologies\b", re.I)
@@ -147,6 +154,9 @@ def minutes_meeting(doc: Document) -> Meeting:
         source_role="minutes",
         document=doc.id,
     )
+    if meeting.time is None:  # a call to order may wrap over blocks: read them run together
+        opened = OPENED.search(" ".join(b.text for b in texts[start: first + OPENING_BLOCKS]))
+        meeting.time = parse_time(opened.group("t")) if opened else None
     meeting.attendance = meeting_attendance(doc.blocks, texts, start, headings)
     _minutes(texts, first if headings else _end_of_attendance(texts, start), headings, meeting)
     meeting.refers_to_meetings = referred_meetings(texts[first:], date)

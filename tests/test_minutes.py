@@ -300,3 +300,15 @@ def test_a_motion_run_into_its_mover_line_titles_the_minute_and_is_its_decision(
         ("2031-25", title), ("2031-26", title.replace("donate the hall for", "fund"))]
     assert [(r.minute, r.outcome) for r in m.resolutions] == [("2031-25", "carried"), ("2031-26", "carried")]
     assert m.resolutions[0].seconder in ("Ben Ortiz", "Councillor Egan")
+
+
+@pytest.mark.parametrize("opening, time", [
+    ("Mayor Lowe called the meeting to order at 6:30 p.m. and welcomed the gallery.", "18:30"),
+    ("The Convener opened the meeting with a welcome. The meeting commenced at 7.30pm in the Village Hall.", "19:30"),
+])
+def test_the_call_to_order_gives_the_time_a_heading_leaves_out(opening, time):
+    docs, (m,) = _meetings(
+        "MINUTES\n\nA regular meeting of the Ashgrove Township Council was held on Tuesday, June 3, 2031.\n\n"
+        f"1. CALL TO ORDER\n\n{opening}\n\n2. ADOPTION OF AGENDA\n\n" + LONG + "3. ADJOURNMENT\n\n" + LONG
+    )
+    assert m.time == time
