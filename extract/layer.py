@@ -1,0 +1,177 @@
+"""Read a page's text layer with pdfium instead of pdfminer.
+
+pdfium (C, via pypdfium2, which pdfplumber already depends on) reads a page's
+characters about ten times faster than pdfminer lays it out. Each character
+becomes the dict pdfplumber would make (same box: advance width across, font
+descent to one em up), and pdfplumber's own word extractor groups them, so the
+words, and every line, paragraph and heading built from them, are the same.
+
+Only plain pages are read this way. A page that may hold a ruled table (its
+rulings are pdfplumber's to find), a turned or cropped page, one with turned
+characters or glyphs without a Unicode map (pdfplumber names them
+``(cid:N)``), or one with next to no text (a scan) goes to pdfplumber as before:
+``page_words`` returns None for it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2.raw as R
+from pdfminer.fontmetrics import FONT_METRICS
+from pdfplumber.utils.text import WordExtractor
+
+EDGE = 3.0  # points: pdfplumber's shortest table edge; thinner path boxes are rules
+FORM_OBJECTS = 100_000  # objects looked at inside forms on one page
+SEGMENTS = 5  # a rectangle or a line; a path of more pieces may be a whole grid
+HYPHEN = "-"  # pdfium gives a hyphen that ends a line as U+0002
+WORDS = WordExtractor(x_tolerance=3, y_tolerance=3, extra_attrs=["fontname", "size"])  # pdfplumber's defaults
+
+
+def page_words(page) -> list[dict] | None:
+    """The words of a pypdfium2 page as pdfplumber's ``extract_words(extra_attrs=["fontname", "size"])``
+    gives them, or None when the page must be read by pdfplumber."""
+    if page.get_rotation() or page.get_cropbox() != page.get_mediabox() or page.get_mediabox()[:2] != (0, 0):
+        return None
+    if may_hold_table(page.raw):
+        return None
+    chars = _chars(page)
+    return None if chars is None else WORDS.extract_words(chars)
+
+
+def may_hold_table(raw_page) -> bool:
+    """Whether the page's drawn paths could make a ruled table of two cells side by side.
+
+    pdfplumber's finder builds cells from horizontal and vertical edges; two
+    cells in a row need three vertical edges and two horizontal ones. A path
+    of many pieces (a grid drawn in one go, a logo) or inside a form XObject
+    counts as possibly a table.
+    """
+    across: set[int] = set()
+    down: set[int] = set()
+    for obj, kind, nested in _objects(raw_page):
+        if kind != R.FPDF_PAGEOBJ_PATH:
+            continue
+        if nested or R.FPDFPath_CountSegments(obj) > SEGMENTS:
+            return True
+        left, bottom, right, top = _bounds(obj)
+        if right - left >= EDGE:
+            across.update((round(bottom), round(top)))
+        if top - bottom >= EDGE:
+            down.update((round(left), round(right)))
+    return len(across) >= 2 and len(down) >= 3
+
+
+def _objects(raw_page):
+    """``(object, type, inside a form)`` for the page's objects, form XObjects' contents included."""
+    stack = [(R.FPDFPage_GetObject(raw_page, k), False) for k in reversed(range(R.FPDFPage_CountObjects(raw_page)))]
+    while stack:
+        obj, nested = stack.pop()
+        kind = R.FPDFPageObj_GetType(obj)
+        yield obj, kind, nested
+        if kind == R.FPDF_PAGEOBJ_FORM and len(stack) < FORM_OBJECTS:
+            stack.extend((R.FPDFFormObj_GetObject(obj, k), True) for k in reversed(range(R.FPDFFormObj_CountObjects(obj))))
+
+
+def _unread_text(raw_page, text) -> tuple[dict[int, int], list[tuple[int, float, float]]]:
+    """The page's text objects' places in content order (by address), and ``(place, x, baseline)``
+    of those pdfium left out of its text: a space drawn on its own, which pdfplumber keeps
+    and splits words at, or an empty string, which splits nothing where it stands."""
+    places: dict[int, int] = {}
+    unread = []
+    for obj, kind, _ in _objects(raw_page):
+        if kind == R.FPDF_PAGEOBJ_TEXT:
+            places[ctypes.cast(obj, ctypes.c_void_p).value] = len(places)
+            if R.FPDFTextObj_GetText(obj, text, None, 0) <= 2:
+                left, bottom, _, _ = _bounds(obj)
+                unread.append((len(places) - 1, left, bottom))
+    return places, unread
+
+
+def _bounds(obj) -> tuple[float, float, float, float]:
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    R.FPDFPageObj_GetBounds(obj, l, b, r, t)
+    return l.value, b.value, r.value, t.value
+
+
+def _chars(page) -> list[dict] | None:
+    """pdfplumber-shaped chars of the page in content order; None if one is turned or has no Unicode.
+
+    pdfminer's box of a glyph runs from the font's descent to one em above
+    it, through the text matrix; its size is that box's height.
+    """
+    height = page.get_height()
+    text = R.FPDFText_LoadPage(page.raw)
+    try:
+        places, unread = _unread_text(page.raw, text)
+        waiting = 0  # the next of ``unread`` to place
+        baseline = None
+        box = R.FS_RECTF()
+        m = R.FS_MATRIX()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        em = ctypes.c_float()
+        fonts: dict[int, tuple[str, object]] = {}
+        descents: dict[tuple[int, float], float] = {}
+        out = []
+        for i in range(R.FPDFText_CountChars(text)):
+            code = R.FPDFText_GetUnicode(text, i)
+            if R.FPDFText_IsGenerated(text, i) and code != 32:
+                continue  # line ends pdfium infers; the spaces it infers stand for real ones it leaves out
+            if R.FPDFText_HasUnicodeMapError(text, i):
+                return None
+            R.FPDFText_GetMatrix(text, i, m)
+            if not (m.a * m.d > 0 and m.b * m.c <= 0):
+                return None  # pdfminer's test of a turned glyph
+            obj = R.FPDFText_GetTextObject(text, i)
+            place = places.get(ctypes.cast(obj, ctypes.c_void_p).value, 0)
+            while waiting < len(unread) and unread[waiting][0] < place:
+                _, x, y = unread[waiting]
+                waiting += 1
+                if out and baseline is not None and abs(y - baseline) < 1:
+                    out.append({**out[-1], "text": " ", "x0": x, "x1": x})
+            R.FPDFTextObj_GetFontSize(obj, em)
+            font = R.FPDFTextObj_GetFont(obj)
+            key = ctypes.cast(font, ctypes.c_void_p).value or 0
+            if key not in fonts:
+                fonts[key] = (_font_name(font), font)
+            name = fonts[key][0]
+            if (key, em.value) not in descents:
+                descents[key, em.value] = _descent(font, name, em.value)
+            R.FPDFText_GetLooseCharBox(text, i, box)
+            R.FPDFText_GetCharOrigin(text, i, ox, oy)
+            size = m.d * em.value + m.b * (box.right - box.left) / m.a
+            baseline = oy.value
+            bottom = height - (oy.value + m.d * descents[key, em.value])
+            out.append({
+                "text": HYPHEN if code == 2 else chr(code),
+                "x0": ox.value,  # the advance box's left; the loose box takes in a glyph overhanging it
+                "x1": box.right,
+                "top": bottom - size,
+                "doctop": bottom - size,
+                "bottom": bottom,
+                "upright": True,
+                "fontname": name,
+                "size": size,
+            })
+        return out
+    finally:
+        R.FPDFText_ClosePage(text)
+
+
+def _descent(font, name: str, em: float) -> float:
+    """The font's descent at ``em`` in text space: the standard 14 fonts' from their
+    metrics, as pdfminer takes them, others' from the font."""
+    metrics = FONT_METRICS.get(name)
+    if metrics:
+        return metrics[0].get("Descent", 0) * em / 1000
+    d = ctypes.c_float()
+    return d.value if R.FPDFFont_GetDescent(font, ctypes.c_float(em), d) else 0.0
+
+
+def _font_name(font) -> str:
+    n = R.FPDFFont_GetBaseFontName(font, None, 0)
+    if n <= 1:
+        return ""
+    buf = ctypes.create_string_buffer(n)
+    R.FPDFFont_GetBaseFontName(font, buf, n)
+    return buf.value.decode("utf-8", "replace")
