@@ -15,6 +15,7 @@ characters or glyphs without a Unicode map (pdfplumber names them
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 
 import pypdfium2.raw as R
@@ -88,6 +89,12 @@ def _unread_text(raw_page, text) -> tuple[dict[int, int], list[tuple[int, float,
     return places, unread
 
 
+def _near(xs: list[float], x: float) -> bool:
+    """Whether sorted ``xs`` hold a value within a point of ``x``."""
+    k = bisect.bisect_left(xs, x - 1)
+    return k < len(xs) and xs[k] < x + 1
+
+
 def _bounds(obj) -> tuple[float, float, float, float]:
     l, b, r, t = (ctypes.c_float() for _ in range(4))
     R.FPDFPageObj_GetBounds(obj, l, b, r, t)
@@ -104,6 +111,7 @@ def _chars(page) -> list[dict] | None:
     text = R.FPDFText_LoadPage(page.raw)
     try:
         places, unread = _unread_text(page.raw, text)
+        lefts = sorted(x for _, x, _ in unread)
         waiting = 0  # the next of ``unread`` to place
         baseline = None
         box = R.FS_RECTF()
@@ -115,8 +123,13 @@ def _chars(page) -> list[dict] | None:
         out = []
         for i in range(R.FPDFText_CountChars(text)):
             code = R.FPDFText_GetUnicode(text, i)
-            if R.FPDFText_IsGenerated(text, i) and code != 32:
-                continue  # line ends pdfium infers; the spaces it infers stand for real ones it leaves out
+            if R.FPDFText_IsGenerated(text, i):
+                # Spaces and line ends pdfium infers from gaps: pdfplumber judges gaps itself. A space
+                # where pdfium left out a text object stands for a real space it dropped.
+                R.FPDFText_GetLooseCharBox(text, i, box)
+                if code == 32 and out and _near(lefts, box.left):
+                    out.append({**out[-1], "text": " ", "x0": box.left, "x1": box.left})
+                continue
             if R.FPDFText_HasUnicodeMapError(text, i):
                 return None
             R.FPDFText_GetMatrix(text, i, m)
