@@ -3,7 +3,8 @@
 pdfium (C, via pypdfium2, which pdfplumber already depends on) reads a page's
 characters about ten times faster than pdfminer lays it out. Each character
 becomes the dict pdfplumber would make (same box: advance width across, font
-descent to one em up), and pdfplumber's own word extractor groups them, so the
+descent to one em up; the right edge takes in a glyph overhanging its advance,
+a tenth of a point or so, where pdfminer stops at the advance), and pdfplumber's own word extractor groups them, so the
 words, and every line, paragraph and heading built from them, are the same.
 
 Only plain pages are read this way. A page that may hold a ruled table (its
