@@ -41,4 +41,4 @@ def test_plain_page_words_match_pdfplumber_and_ruled_page_is_left_alone(tmp_path
         for key in ("x0", "top", "bottom", "size"):
             assert abs(a[key] - b[key]) < 0.05, (a, b, key)
         # pdfium's right edge takes in a glyph overhanging its advance (an italic or Times "f").
-        assert 0 <= a["x1"] - b["x1"] < 0.1 * b["size"], (a, b)
+        assert -0.05 < a["x1"] - b["x1"] < 0.1 * b["size"], (a, b)
