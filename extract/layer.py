@@ -27,6 +27,21 @@ EDGE = 3.0  # points: pdfplumber's shortest table edge; thinner path boxes are r
 FORM_OBJECTS = 100_000  # objects looked at inside forms on one page
 SEGMENTS = 5  # a rectangle or a line; a path of more pieces may be a whole grid
 HYPHEN = "-"  # pdfium gives a hyphen that ends a line as U+0002
+
+
+def _plain(fn, restype, *argtypes):
+    """``fn`` called with plain ints for handles: pypdfium2's typed pointers cost microseconds per call
+    to make and pass, which counts at a dozen calls for every character of every page."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_V, _I = ctypes.c_void_p, ctypes.c_int
+_UNICODE = _plain(R.FPDFText_GetUnicode, ctypes.c_uint, _V, _I)
+_GENERATED = _plain(R.FPDFText_IsGenerated, _I, _V, _I)
+_UNMAPPED = _plain(R.FPDFText_HasUnicodeMapError, _I, _V, _I)
+_OWNER = _plain(R.FPDFText_GetTextObject, _V, _V, _I)
+_LOOSE = _plain(R.FPDFText_GetLooseCharBox, ctypes.c_bool, _V, _I, ctypes.POINTER(R.FS_RECTF))
+_ORIGIN = _plain(R.FPDFText_GetCharOrigin, ctypes.c_bool, _V, _I, ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_double))
 WORDS = WordExtractor(x_tolerance=3, y_tolerance=3, extra_attrs=["fontname", "size"])  # pdfplumber's defaults
 
 
@@ -106,7 +121,8 @@ def _chars(page) -> list[dict] | None:
     """pdfplumber-shaped chars of the page in content order; None if one is turned or has no Unicode.
 
     pdfminer's box of a glyph runs from the font's descent to one em above
-    it, through the text matrix; its size is that box's height.
+    it, through the text matrix; its size is that box's height. Font, size
+    and matrix are a text object's, so they are asked once per object.
     """
     height = page.get_height()
     text = R.FPDFText_LoadPage(page.raw)
@@ -115,47 +131,39 @@ def _chars(page) -> list[dict] | None:
         lefts = sorted(x for _, x, _ in unread)
         waiting = 0  # the next of ``unread`` to place
         baseline = None
-        box = R.FS_RECTF()
-        m = R.FS_MATRIX()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        em = ctypes.c_float()
-        fonts: dict[int, tuple[str, object]] = {}
-        descents: dict[tuple[int, float], float] = {}
+        box, ox, oy = R.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        handle = ctypes.cast(text, ctypes.c_void_p).value
+        objects: dict[int, tuple | None] = {}
         out = []
-        for i in range(R.FPDFText_CountChars(text)):
-            code = R.FPDFText_GetUnicode(text, i)
-            if R.FPDFText_IsGenerated(text, i):
+        count = R.FPDFText_CountChars(text)
+        for i in range(count):
+            code = _UNICODE(handle, i)
+            if _GENERATED(handle, i):
                 # Spaces and line ends pdfium infers from gaps: pdfplumber judges gaps itself. A space
                 # where pdfium left out a text object stands for a real space it dropped.
-                R.FPDFText_GetLooseCharBox(text, i, box)
+                _LOOSE(handle, i, box)
                 if code == 32 and out and _near(lefts, box.left):
                     out.append({**out[-1], "text": " ", "x0": box.left, "x1": box.left})
                 continue
-            if R.FPDFText_HasUnicodeMapError(text, i):
+            if _UNMAPPED(handle, i):
                 return None
-            R.FPDFText_GetMatrix(text, i, m)
-            if not (m.a * m.d > 0 and m.b * m.c <= 0):
-                return None  # pdfminer's test of a turned glyph
-            obj = R.FPDFText_GetTextObject(text, i)
-            place = places.get(ctypes.cast(obj, ctypes.c_void_p).value, 0)
+            key = _OWNER(handle, i) or 0
+            if key not in objects:
+                objects[key] = _object(text, i, R.FPDFText_GetTextObject(text, i), places.get(key, 0))
+            look = objects[key]
+            if look is None:
+                return None  # a turned glyph
+            place, name, a, b, d, em, descent = look
             while waiting < len(unread) and unread[waiting][0] < place:
                 _, x, y = unread[waiting]
                 waiting += 1
                 if out and baseline is not None and abs(y - baseline) < 1:
                     out.append({**out[-1], "text": " ", "x0": x, "x1": x})
-            R.FPDFTextObj_GetFontSize(obj, em)
-            font = R.FPDFTextObj_GetFont(obj)
-            key = ctypes.cast(font, ctypes.c_void_p).value or 0
-            if key not in fonts:
-                fonts[key] = (_font_name(font), font)
-            name = fonts[key][0]
-            if (key, em.value) not in descents:
-                descents[key, em.value] = _descent(font, name, em.value)
-            R.FPDFText_GetLooseCharBox(text, i, box)
-            R.FPDFText_GetCharOrigin(text, i, ox, oy)
-            size = m.d * em.value + m.b * (box.right - box.left) / m.a
+            _LOOSE(handle, i, box)
+            _ORIGIN(handle, i, ox, oy)
+            size = d * em + b * (box.right - box.left) / a
             baseline = oy.value
-            bottom = height - (oy.value + m.d * descents[key, em.value])
+            bottom = height - (baseline + descent)
             out.append({
                 "text": HYPHEN if code == 2 else chr(code),
                 "x0": ox.value,  # the advance box's left; the loose box takes in a glyph overhanging it
@@ -170,6 +178,20 @@ def _chars(page) -> list[dict] | None:
         return out
     finally:
         R.FPDFText_ClosePage(text)
+
+
+def _object(text, i: int, obj, place: int) -> tuple | None:
+    """What the chars of a text object share: its place in content order, font name, matrix
+    terms, em and descent in page space; None when its glyphs are turned (pdfminer's test)."""
+    m = R.FS_MATRIX()
+    R.FPDFText_GetMatrix(text, i, m)
+    if not (m.a * m.d > 0 and m.b * m.c <= 0):
+        return None
+    em = ctypes.c_float()
+    R.FPDFTextObj_GetFontSize(obj, em)
+    font = R.FPDFTextObj_GetFont(obj)
+    name = _font_name(font)
+    return place, name, m.a, m.b, m.d, em.value, m.d * _descent(font, name, em.value)
 
 
 def _descent(font, name: str, em: float) -> float:
