@@ -1,65 +1,114 @@
-"""Ingest page rate beside bare pdfplumber text extraction, one core and all cores.
+"""Ingest page rate beside bare pdfplumber and bare pypdfium2 text extraction.
 
-Run: python bench/bench_ingest.py [PDF or folder …]   (default: ../shared/corpus/pdf)
+Run: python bench/bench_ingest.py [PDF or folder …]
+     (default: ../shared/corpus/pdf and the PDFs of ../shared/corpus/real that have a text layer)
 
-The bare rate is the ceiling any PDF pipeline built on pdfplumber can reach;
-the ratio says what structure, entities and indexing cost on top of it.
-Re-ingesting unchanged files should cost hashing only.
+Each figure is one fresh process (its workers included) on all the files:
+CPU seconds from the process's rusage, which takes in the workers it waited
+for (ingest's workers are forked here, not from a fork server, so that they
+count), and wall seconds. Bare pdfplumber ``extract_text`` is the ceiling of a
+pipeline that parses with pdfminer; bare pypdfium2 text that of one that
+parses with pdfium. ``ingest / pdfplumber`` is the ratio of page rates, CPU
+and wall. Re-ingesting unchanged files should cost hashing only. With
+``BASE=DIR`` set, ingest also runs with the ``minutebook`` package found in
+DIR (e.g. an older commit: ``git archive REV --prefix=minutebook/ | tar -x -C DIR``)
+in the same run, for a before/after figure on one busy machine.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import pdfplumber
+from minutebook.index.ingest import discover
 
-from minutebook.index.ingest import discover, ingest
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
-DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "pdf"
-
-
-def bare_pages(path: str) -> int:
+BARE_PLUMBER = """
+import sys, pdfplumber
+n = 0
+for path in sys.argv[1:]:
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
-            page.extract_text()
-        return len(pdf.pages)
+            page.extract_text(); page.close(); n += 1
+print(n)
+"""
+BARE_PDFIUM = """
+import sys, pypdfium2
+n = 0
+for path in sys.argv[1:]:
+    doc = pypdfium2.PdfDocument(path)
+    for page in doc:
+        text = page.get_textpage(); text.get_text_range(); text.close(); page.close(); n += 1
+    doc.close()
+print(n)
+"""
+INGEST = """
+import multiprocessing, sys
+import minutebook.index.ingest as m
+from minutebook.index.ingest import ingest
+m._context = lambda: multiprocessing.get_context("fork")  # workers this process waits for: their CPU counts in its rusage
+report = ingest(sys.argv[3:], sys.argv[2], jobs=int(sys.argv[1]))
+print(report.pages)
+"""
 
 
-def bare(paths: list[str], jobs: int) -> tuple[int, float]:
+def text_layer_pdfs(folder: Path) -> list[str]:
+    """PDFs of ``folder`` most of whose pages carry a text layer (scans would time tesseract)."""
+    import pypdfium2
+
+    out = []
+    for path in sorted(folder.glob("*.pdf")):
+        doc = pypdfium2.PdfDocument(str(path))
+        texts = [doc[i].get_textpage().count_chars() for i in range(len(doc))]
+        doc.close()
+        if sum(n >= 200 for n in texts) > len(texts) / 2:
+            out.append(str(path))
+    return out
+
+
+def run(code: str, args: list[str], env: dict | None = None) -> tuple[int, float, float]:
+    """(pages, CPU s, wall s) of a fresh interpreter running ``code``."""
     start = time.perf_counter()
-    if jobs == 1:
-        pages = sum(bare_pages(p) for p in paths)
-    else:
-        with ProcessPoolExecutor(jobs) as pool:
-            pages = sum(pool.map(bare_pages, paths))
-    return pages, time.perf_counter() - start
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, env=env)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"measurement failed: {code.strip().splitlines()[-2]}")
+    return int(out.split()[-1]), usage.ru_utime + usage.ru_stime, wall
 
 
 def main() -> None:
-    args = sys.argv[1:] or [str(DEFAULT)]
-    paths = [p for p in discover(args)[0] if p.lower().endswith(".pdf")]
+    if sys.argv[1:]:
+        paths = [p for p in discover(sys.argv[1:])[0] if p.lower().endswith(".pdf")]
+    else:
+        paths = sorted(str(p) for p in (SHARED / "pdf").glob("*.pdf")) + text_layer_pdfs(SHARED / "real")
     if not paths:
         sys.exit("no PDFs to benchmark")
-    cores = os.cpu_count() or 1
-    print(f"{len(paths)} PDFs, {cores} cores")
-    for jobs in sorted({1, cores}):
-        pages, bare_s = bare(paths, jobs)
-        with tempfile.TemporaryDirectory() as where:
-            first = ingest(paths, where, jobs=jobs)
-            again = ingest(paths, where, jobs=jobs)
-        bare_rate, ingest_rate = pages / bare_s, first.pages / first.seconds
-        print(f"\njobs={jobs}")
-        print(f"  bare pdfplumber extract_text: {pages} pages in {bare_s:6.2f} s = {bare_rate:7.1f} pages/s")
-        print(f"  minutebook ingest:            {first.pages} pages in {first.seconds:6.2f} s = {ingest_rate:7.1f} pages/s"
-              f"  ({first.records} records, {len(first.errors)} failed)")
-        print(f"  ingest / bare rate:           {ingest_rate / bare_rate:.2f}")
-        print(f"  re-ingest unchanged:          {again.seconds:6.3f} s ({again.unchanged} unchanged)"
-              f" = {again.seconds / first.seconds:.1%} of first run")
+    print(f"{len(paths)} PDFs, {os.cpu_count()} cores; pages/s by CPU time and by wall time")
+    rows = [("bare pdfplumber extract_text", run(BARE_PLUMBER, paths)), ("bare pypdfium2 text", run(BARE_PDFIUM, paths))]
+    envs = [("", None)]
+    if os.environ.get("BASE"):
+        envs.append((" [BASE]", dict(os.environ, PYTHONPATH=os.environ["BASE"])))
+    again = []
+    for label, env in envs:
+        for jobs in (1, 2):
+            with tempfile.TemporaryDirectory() as where:
+                rows.append((f"minutebook ingest, {jobs} job{'s' * (jobs > 1)}{label}", run(INGEST, [str(jobs), where, *paths], env)))
+                if jobs == 1:
+                    again.append((label, run(INGEST, ["1", where, *paths], env)))
+    base_pages, base_cpu, base_wall = rows[0][1]
+    print(f"{'':38s} {'pages':>6s} {'CPU s':>7s} {'wall s':>7s} {'pages/s CPU':>12s} {'wall':>7s} {'÷ pdfplumber CPU':>17s} {'wall':>6s}")
+    for name, (pages, cpu, wall) in rows:
+        print(f"{name:38s} {pages:6d} {cpu:7.2f} {wall:7.2f} {pages / cpu:12.1f} {pages / wall:7.1f}"
+              f" {(pages / cpu) / (base_pages / base_cpu):17.2f} {(pages / wall) / (base_pages / base_wall):6.2f}")
+    for label, (_, cpu, wall) in again:
+        print(f"re-ingest unchanged, 1 job{label}: {cpu:.2f} s CPU, {wall:.2f} s wall (process start and imports included)")
 
 
 if __name__ == "__main__":

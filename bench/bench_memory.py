@@ -1,6 +1,6 @@
-"""Peak memory of extracting a 30-page and a 300-page PDF, beside bare pdfplumber.
+"""Peak memory of extracting a 30-page and a 300-page PDF, and the largest corpus PDF, beside bare pdfplumber.
 
-Run: python bench/bench_memory.py
+Run: python bench/bench_memory.py   (the corpus PDF: the largest text-layer PDF of ../shared/corpus, when present)
 
 Each measurement runs in a fresh subprocess and reads that child's peak RSS
 (``os.wait4`` rusage of that child), so imports and earlier runs do not count.
@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -58,6 +60,19 @@ def make_pdf(path: Path, pages: int) -> Path:
     return path
 
 
+def largest_corpus_pdf() -> Path | None:
+    """The biggest PDF of the shared corpus most of whose pages carry a text layer (a scan would measure tesseract)."""
+    import pypdfium2
+
+    for path in sorted((*SHARED.glob("pdf/*.pdf"), *SHARED.glob("real/*.pdf")), key=lambda p: -p.stat().st_size):
+        doc = pypdfium2.PdfDocument(str(path))
+        chars = [doc[i].get_textpage().count_chars() for i in range(len(doc))]
+        doc.close()
+        if sum(n >= 200 for n in chars) > len(chars) / 2:
+            return path
+    return None
+
+
 def peak_rss_mb(code: str, path: Path) -> float:
     """Peak RSS of a fresh interpreter running ``code`` on ``path`` (that child's own rusage)."""
     proc = subprocess.Popen([sys.executable, "-c", f"import sys\n{code}", str(path)])
@@ -82,6 +97,11 @@ def main() -> None:
         for label in ("bare pdfplumber", "minutebook extract"):
             a, b = results[(label, "p30.pdf")], results[(label, "p300.pdf")]
             print(f"{label:20s} 30 pages {a:6.0f} MB   300 pages {b:6.0f} MB   ratio {b / a:.2f}")
+        corpus = largest_corpus_pdf()
+        if corpus:
+            bare, ours = peak_rss_mb(BARE, corpus), peak_rss_mb(EXTRACT, corpus)
+            print(f"largest corpus PDF {corpus.name}: bare pdfplumber {bare:.0f} MB, minutebook extract {ours:.0f} MB,"
+                  f" ratio {ours / bare:.2f}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ ends is repaired.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import math
 import re
@@ -24,6 +25,7 @@ import pdfplumber
 
 from minutebook.extract import caps
 from minutebook.extract import patterns as P
+from minutebook.extract.layer import page_words
 from minutebook.extract.unruled import find_unruled
 from minutebook.model import Block, Source, Table
 
@@ -234,18 +236,32 @@ def _columns_either_side(body: list[dict], x: float) -> bool:
 def _table_from_pdf(table, extracted: list[list], page, page_no: int) -> Table:
     rows = []
     bold_rows = []
-    for row, cells_text in zip(table.rows, extracted):
-        cells = [_clean_cell(c) for c in cells_text]
-        if not any(cells):
-            continue
-        rows.append(cells)
-        chars = page.within_bbox(row.bbox, relative=False, strict=False).chars if row.bbox else []
-        letters = [c for c in chars if c["text"].strip()]
+    boxes = [row.bbox for row, cells in zip(table.rows, extracted) if any(_clean_cell(c) for c in cells)]
+    for cells_text, letters in zip(
+        (cells for cells in extracted if any(_clean_cell(c) for c in cells)), _row_letters(page, boxes)
+    ):
+        rows.append([_clean_cell(c) for c in cells_text])
         bold_rows.append(bool(letters) and sum(_is_bold(c["fontname"]) for c in letters) > 0.8 * len(letters))
     header_rows = 0
     while header_rows < len(rows) - 1 and bold_rows[header_rows]:
         header_rows += 1
     return Table(page=page_no, header=[], rows=rows, ruled=True, header_rows=header_rows)
+
+
+def _row_letters(page, boxes: list) -> list[list[dict]]:
+    """The printed characters wholly inside each row's box (what ``within_bbox`` keeps), from the
+    page's characters sorted once by top rather than filtered again for every row."""
+    chars = sorted((c for c in page.chars if c["text"].strip()), key=lambda c: c["top"])
+    tops = [c["top"] for c in chars]
+    out = []
+    for box in boxes:
+        if not box:
+            out.append([])
+            continue
+        x0, top, x1, bottom = box
+        run = chars[bisect.bisect_left(tops, top) : bisect.bisect_right(tops, bottom)]
+        out.append([c for c in run if c["bottom"] <= bottom and x0 <= c["x0"] and c["x1"] <= x1])
+    return out
 
 
 def _clean_cell(cell: str | None) -> str:
@@ -290,14 +306,21 @@ def _cuts_words(table, words: list[dict]) -> bool:
     return cut >= max(2, 0.05 * len(inside))
 
 
-def read_page(page, page_no: int, scanner=None) -> PageRead:
-    """One page's lines and tables; a scanned page is read by ``scanner`` (an ``ocr.Scanner``) when given."""
-    width, height = float(page.width), float(page.height)
-    words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
-    pr = PageRead(page_no, width, height, [])
-    from minutebook.extract.ocr import OcrError, wants_ocr
+def read_page(page, page_no: int, scanner=None, words: list[dict] | None = None) -> PageRead:
+    """One page's lines and tables; a scanned page is read by ``scanner`` (an ``ocr.Scanner``) when given.
 
-    scanned = wants_ocr(page, words)
+    ``words`` are the page's words read by pdfium (``layer.page_words``):
+    a page of plain text with no table rulings is then built from them
+    without pdfplumber laying the page out.
+    """
+    width, height = float(page.width), float(page.height)
+    from minutebook.extract.ocr import FEW_WORDS, OcrError, wants_ocr
+
+    plain = words is not None and len(words) >= FEW_WORDS and not garbled(words)
+    if not plain:
+        words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
+    pr = PageRead(page_no, width, height, [])
+    scanned = not plain and wants_ocr(page, words)
     broken = bool(words) and not scanned and garbled(words)
     read = False
     if (scanned or broken) and scanner:
@@ -318,7 +341,7 @@ def read_page(page, page_no: int, scanner=None) -> PageRead:
     if not words:
         return pr
     tables = []
-    for t in _find_tables(page, pr):
+    for t in [] if plain else _find_tables(page, pr):
         if _cuts_words(t, words):
             continue
         extracted = t.extract()
@@ -395,7 +418,7 @@ def read_pdf(
     pages: list[PageRead] = []
     metadata: dict[str, str] = {}
     # reader is None when OCR is off or tesseract is missing: scanned pages are then reported, not read.
-    with pdfplumber.open(path, password=password or "") as pdf, scanner(pdf, ocr) as reader:
+    with pdfplumber.open(path, password=password or "") as pdf, _pdfium(path, password) as doc, scanner(pdf, ocr) as reader:
         total = len(pdf.pages)
         metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int))}
         caps.take_notes()
@@ -403,7 +426,7 @@ def read_pdf(
             progress(0, total)  # a time or memory limit can then name page 1
         for i, page in enumerate(pdf.pages, start=1):
             try:
-                pr = read_page(page, i, reader)
+                pr = read_page(page, i, reader, _plain_words(doc, i - 1))
             except Exception as exc:
                 if not caps.stopped_by_cap(exc):
                     raise
@@ -414,6 +437,33 @@ def read_pdf(
             if progress:
                 progress(i, total)
     return assemble(path, sha256, pages, metadata)
+
+
+@contextlib.contextmanager
+def _pdfium(path: str, password: str | None):
+    """The file opened by pdfium too, or None where pdfium refuses it (pdfplumber then reads every page)."""
+    import pypdfium2
+
+    try:
+        doc = pypdfium2.PdfDocument(path, password=password or None)
+    except pypdfium2.PdfiumError:
+        doc = None
+    try:
+        yield doc
+    finally:
+        if doc is not None:
+            doc.close()
+
+
+def _plain_words(doc, index: int) -> list[dict] | None:
+    """A plain page's words read by pdfium (``layer.page_words``), or None."""
+    if doc is None or index >= len(doc):
+        return None
+    page = doc[index]
+    try:
+        return page_words(page)
+    finally:
+        page.close()
 
 
 def _furniture_key(text: str) -> str:
