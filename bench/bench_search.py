@@ -45,7 +45,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"
-BENCH_VERSION = "2"  # bump when records or index layouts change, so cached indexes are rebuilt
+BENCH_VERSION = "3"  # bump when records or index layouts change, so cached indexes are rebuilt
 
 WORD = re.compile(r"[A-Za-z][a-z]+")
 TOWNS = ("Ashby Vale", "Brackenfield", "Carrow", "Dunmere", "Eastwick", "Fallowmoor", "Glenholt", "Harrowden",
@@ -261,20 +261,23 @@ class WhooshEngine:
     def build(self, records) -> None:
         from whoosh import index as windex
 
-        from minutebook.index.ingest import COMMIT_EVERY
+        from minutebook.index import ingest
         from minutebook.index.schema import make_schema
 
         ix = windex.create_in(str(self.where), make_schema())
-        writer, files, last = ix.writer(limitmb=128), 0, None
+        options = getattr(ingest, "WRITER", {"limitmb": 128})
+        writer, files, last = ix.writer(**options), 0, None
         for rec in records:
             if rec["path"] != last:
                 files, last = files + 1, rec["path"]
-                if files % COMMIT_EVERY == 0:  # commit as ingest does, so segments pile up as they would
+                if files % ingest.COMMIT_EVERY == 0:  # commit as ingest does, so segments pile up as they would
                     writer.commit()
-                    writer = ix.writer(limitmb=128)
+                    writer = ix.writer(**options)
             writer.add_document(**rec)
         writer.commit()
-        after_ingest(ix)
+        finish = getattr(ingest, "merge_segments", None)  # what ingest does once its records are written
+        if finish:
+            finish(ix)
 
     def open(self):
         from minutebook.index.ingest import open_index
@@ -293,15 +296,6 @@ class WhooshEngine:
 
     def segments(self) -> int:
         return len(self.ix._segments())
-
-
-def after_ingest(ix) -> None:
-    """What ingest does once its records are written (segment merging, when ingest does it)."""
-    from minutebook.index import ingest
-
-    finish = getattr(ingest, "merge_segments", None)
-    if finish:
-        finish(ix)
 
 
 class Fts5Engine:
