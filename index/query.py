@@ -200,17 +200,46 @@ def terms_within(reader, fieldname: str, text: str, maxdist, prefix: int = 0) ->
     (C++) instead of a Python edit distance per term: a fuzzy word with no
     prefix is checked against every term of four fields.
     """
-    field = reader.schema[fieldname]
-    words = [field.from_bytes(b) for b in reader.expand_prefix(fieldname, text[:prefix])]
+    words = [w for w in _lexicon(reader, fieldname) if w.startswith(text[:prefix])] if prefix else _lexicon(reader, fieldname)
     found = process.extract(text, words, scorer=OSA.distance, score_cutoff=int(maxdist), limit=None)
     return [words[i] for i in sorted(i for _, _, i in found)]
 
 
+def _lexicon(reader, fieldname: str) -> list[str]:
+    """Every term of the field, in order, across the reader's segments.
+
+    Walking a term list costs microseconds a term in Python, so a segment's
+    list is kept (segments never change once written; ``_LEXICONS`` holds
+    the latest few) for the next fuzzy word, in this search or the next one
+    in the same process (the web app, the API).
+    """
+    field = reader.schema[fieldname]
+    parts = []
+    for leaf, _ in reader.leaf_readers():
+        key = (leaf._segment.segment_id(), fieldname)
+        words = _LEXICONS.pop(key, None)
+        if words is None:
+            words = [field.from_bytes(b) for b in leaf.lexicon(fieldname)] if fieldname in leaf.indexed_field_names() else []
+        _LEXICONS[key] = words
+        while len(_LEXICONS) > LEXICONS_KEPT:
+            del _LEXICONS[next(iter(_LEXICONS))]
+        parts.append(words)
+    return parts[0] if len(parts) == 1 else sorted(set().union(*parts))
+
+
+_LEXICONS: dict[tuple[str, str], list[str]] = {}
+LEXICONS_KEPT = 32
+
+
 class QuickFuzzyTerm(FuzzyTerm):
-    """``FuzzyTerm`` expanded with ``terms_within`` above."""
+    """``FuzzyTerm`` expanded with ``terms_within`` above, once per reader."""
 
     def _btexts(self, ixreader):
-        return terms_within(ixreader, self.fieldname, self.text, self.maxdist, self.prefixlength)
+        key = (id(ixreader), self.fieldname, self.text, self.maxdist, self.prefixlength)
+        cache = self.__dict__.setdefault("_expanded", {})
+        if key not in cache:
+            cache[key] = terms_within(ixreader, self.fieldname, self.text, self.maxdist, self.prefixlength)
+        return cache[key]
 
 
 class QuickFuzzyPlugin(FuzzyTermPlugin):
