@@ -16,8 +16,8 @@ import re
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
 from whoosh import highlight
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, QueryParser
 from whoosh.idsets import DocIdSet
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, QueryParser
 from whoosh.query import And, AndNot, Every, FuzzyTerm, Or, Term, TermRange
 
 from minutebook.extract.dates import MONTHS, parse_date
