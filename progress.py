@@ -9,8 +9,6 @@ from __future__ import annotations
 import shutil
 import sys
 
-from tqdm import tqdm
-
 
 class Bar:
     """One tqdm bar, made on the first update and gone on ``close``."""
@@ -18,12 +16,14 @@ class Bar:
     def __init__(self, unit: str, enabled: bool = True):
         self.unit = unit
         self.enabled = enabled
-        self.bar: tqdm | None = None
+        self.bar = None  # a tqdm bar; tqdm is imported with the first one, so start-up does not pay for it
 
     def update(self, done: int, total: int, desc: str | None = None, **postfix) -> None:
         if not self.enabled:
             return
         if self.bar is None or self.bar.total != total or (desc and self.bar.desc != desc):
+            from tqdm import tqdm
+
             self.close()
             # A pty that reports a 0x0 size (script, some CI shells) would hide tqdm's bar: its size falls back to 80x24.
             size = shutil.get_terminal_size()

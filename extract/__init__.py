@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import sys
 import types
+from typing import TYPE_CHECKING
 
-from minutebook.extract.read import ReadError, read_source
-from minutebook.model import Extraction
+if TYPE_CHECKING:
+    from minutebook.model import Extraction
 
 __all__ = ["ReadError", "extract_file", "extract_source"]
 
 
+def __getattr__(name):
+    """``ReadError`` loads with the readers: a command that reads no file (search) does not import them."""
+    if name == "ReadError":
+        from minutebook.extract.read import ReadError
+
+        return ReadError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def extract_file(path: str, password: str | None = None, progress=None, ocr: bool = True) -> Extraction:
     """Run every extraction stage on one file."""
+    from minutebook.extract.read import read_source
+
     return extract_source(read_source(path, password=password, progress=progress, ocr=ocr))
 
 
@@ -22,6 +34,7 @@ def extract_source(source) -> Extraction:
     from minutebook.extract.meetings import find_meetings
     from minutebook.extract.sections import find_sections
     from minutebook.extract.tables import finish_tables
+    from minutebook.model import Extraction
 
     documents = split_documents(source)
     for doc in documents:

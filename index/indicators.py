@@ -13,22 +13,27 @@ from __future__ import annotations
 import re
 
 import click
-from rapidfuzz import fuzz, utils
-from whoosh.query import And, Every
 
-from minutebook.extract.styles.indicators import period_key
 from minutebook.index.commands import _answer, _index_option, _open, _say
-from minutebook.index.query import _parser, display_path, filters
+
+# rapidfuzz, Whoosh and the query module are imported where used: this module
+# is loaded to register its command, so every command's start-up would pay.
 
 NAME_MIN = 80  # token_set_ratio of two names of one code that still name one measure
 
 
 def _fold(text: str | None) -> str:
+    from rapidfuzz import utils
+
     return utils.default_process(text or "")
 
 
 def load_rows(ix, query: str | None = None, committee: str | None = None) -> list[dict]:
     """Indicator rows matching ``query`` (Whoosh syntax) and ``committee``, with where they were reported."""
+    from whoosh.query import And, Every
+
+    from minutebook.index.query import _parser, filters
+
     with ix.searcher() as s:
         flt, _ = filters(s.reader(), committee=committee, rtypes=("indicator",))
         q = _parser(ix.schema).parse(query) if query else Every()
@@ -63,6 +68,8 @@ def _code_key(code: str | None):
 
 def _by_name(obs: list[dict]) -> list[list[dict]]:
     """One code's observations split where the name changes beyond ``NAME_MIN``; newest name first."""
+    from rapidfuzz import fuzz
+
     clusters: list[list[dict]] = []
     for o in sorted(obs, key=lambda o: o.get("date") or "", reverse=True):
         home = next((c for c in clusters if fuzz.token_set_ratio(_fold(c[0]["name"]), _fold(o["name"])) >= NAME_MIN), None)
@@ -74,6 +81,8 @@ def _by_name(obs: list[dict]) -> list[list[dict]]:
 
 
 def _series(obs: list[dict], other_names: list[str]) -> dict:
+    from minutebook.extract.styles.indicators import period_key
+
     newest = max(obs, key=lambda o: o.get("date") or "")
     by_period: dict[str, list[dict]] = {}
     for o in obs:
@@ -110,6 +119,8 @@ def _series(obs: list[dict], other_names: list[str]) -> dict:
 
 
 def render_text(found: list[dict]) -> str:
+    from minutebook.index.query import display_path
+
     lines = []
     for s in found:
         head = " ".join(x for x in (s["code"], s["name"]) if x) + (f"  [{s['breakdown']}]" if s["breakdown"] else "")
@@ -137,6 +148,8 @@ CSV_FIELDS = ("code", "name", "breakdown", "period", "value", "number", "unit", 
 
 
 def csv_rows(found: list[dict]):
+    from minutebook.index.query import display_path
+
     for s in found:
         for p in s["points"]:
             for r in p["reported"]:

@@ -36,6 +36,11 @@ LOCK_NAME = "ingest.lock"
 PENDING_NAME = "ingest.pending"  # present while an ingest's work is not finished
 COMMIT_EVERY = 50
 COMMIT_SECONDS = 30.0  # a killed ingest loses at most this much extraction
+MERGE_SHARE = 0.1  # merge into one segment once the smaller segments hold this share of the records
+# Whoosh copies every file of a compound segment into memory each time a
+# searcher opens it (``BytesIO`` over the mapped file), so each search would
+# pay for the whole index; plain segment files are read where they lie.
+WRITER = {"limitmb": 128, "compound": False}
 
 
 class IndexBusy(Exception):
@@ -258,6 +263,7 @@ def _ingest_locked(paths, index_dir, prune, progress, opts) -> IngestReport:
         from minutebook.index.duplicates import refresh_duplicates
 
         refresh_duplicates(ix)
+        merge_segments(ix)
         os.remove(pending)
     report.skipped = len(report.errors)
     report.pruned = len(gone)
@@ -265,8 +271,21 @@ def _ingest_locked(paths, index_dir, prune, progress, opts) -> IngestReport:
     return report
 
 
+def merge_segments(ix) -> None:
+    """Merge the index into one segment when its smaller segments have grown to ``MERGE_SHARE`` of it.
+
+    A search looks every term up in every segment, so an ingest's commits
+    (one segment each) are merged once it is done; an ingest that adds a few
+    files to a large index leaves them to Whoosh's merging of small segments,
+    so the large one is rewritten only after the index has grown by a tenth.
+    """
+    counts = [seg.doc_count_all() for seg in ix._segments()]
+    if len(counts) > 1 and sum(counts) - max(counts) >= MERGE_SHARE * sum(counts):
+        ix.optimize(**WRITER)
+
+
 def _write(ix, todo, gone, report, progress, opts) -> None:
-    writer = ix.writer(limitmb=128)
+    writer = ix.writer(**WRITER)
     pending, last_commit = 0, time.monotonic()
     try:
         for path in gone:
@@ -291,7 +310,7 @@ def _write(ix, todo, gone, report, progress, opts) -> None:
                 progress(report.ingested + len(report.errors), len(todo), report.pages)
             if pending >= COMMIT_EVERY or pending and time.monotonic() - last_commit > COMMIT_SECONDS:
                 writer.commit()
-                writer, pending, last_commit = ix.writer(limitmb=128), 0, time.monotonic()
+                writer, pending, last_commit = ix.writer(**WRITER), 0, time.monotonic()
         writer.commit()
     except BaseException:
         # An interrupt between a commit and the next writer finds this one closed already.

@@ -9,11 +9,14 @@ typed loosely to the values the index holds.
 from __future__ import annotations
 
 import calendar
+import functools
 import os
 import re
 
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import OSA
 from whoosh import highlight
+from whoosh.idsets import DocIdSet
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, QueryParser
 from whoosh.query import And, AndNot, Every, FuzzyTerm, Or, Term, TermRange
 
@@ -192,9 +195,65 @@ def filters(reader, committee=None, date_from=None, date_to=None, kind=None, ent
     return (And(parts) if parts else None), resolved
 
 
+def terms_within(reader, fieldname: str, text: str, maxdist, prefix: int = 0) -> list[str]:
+    """The field's terms within ``maxdist`` edits of ``text`` (adjacent swaps count one), in term order.
+
+    What Whoosh's ``terms_within`` gives, but the distances are rapidfuzz's
+    (C++) instead of a Python edit distance per term: a fuzzy word with no
+    prefix is checked against every term of four fields.
+    """
+    words = [w for w in _lexicon(reader, fieldname) if w.startswith(text[:prefix])] if prefix else _lexicon(reader, fieldname)
+    found = process.extract(text, words, scorer=OSA.distance, score_cutoff=int(maxdist), limit=None)
+    return [words[i] for i in sorted(i for _, _, i in found)]
+
+
+def _lexicon(reader, fieldname: str) -> list[str]:
+    """Every term of the field, in order, across the reader's segments.
+
+    Walking a term list costs microseconds a term in Python, so a segment's
+    list is kept (segments never change once written; ``_LEXICONS`` holds
+    the latest few) for the next fuzzy word, in this search or the next one
+    in the same process (the web app, the API).
+    """
+    field = reader.schema[fieldname]
+    parts = []
+    for leaf, _ in reader.leaf_readers():
+        key = (leaf._segment.segment_id(), fieldname)
+        words = _LEXICONS.pop(key, None)
+        if words is None:
+            words = [field.from_bytes(b) for b in leaf.lexicon(fieldname)] if fieldname in leaf.indexed_field_names() else []
+        _LEXICONS[key] = words
+        while len(_LEXICONS) > LEXICONS_KEPT:
+            del _LEXICONS[next(iter(_LEXICONS))]
+        parts.append(words)
+    return parts[0] if len(parts) == 1 else sorted(set().union(*parts))
+
+
+_LEXICONS: dict[tuple[str, str], list[str]] = {}
+LEXICONS_KEPT = 32
+
+
+class QuickFuzzyTerm(FuzzyTerm):
+    """``FuzzyTerm`` expanded with ``terms_within`` above, once per reader."""
+
+    def _btexts(self, ixreader):
+        key = (id(ixreader), self.fieldname, self.text, self.maxdist, self.prefixlength)
+        cache = self.__dict__.setdefault("_expanded", {})
+        if key not in cache:
+            cache[key] = terms_within(ixreader, self.fieldname, self.text, self.maxdist, self.prefixlength)
+        return cache[key]
+
+
+class QuickFuzzyPlugin(FuzzyTermPlugin):
+    """``word~`` in a query makes a ``QuickFuzzyTerm``."""
+
+    class FuzzyTermNode(FuzzyTermPlugin.FuzzyTermNode):
+        qclass = QuickFuzzyTerm
+
+
 def _parser(schema):
     parser = MultifieldParser(SEARCH_FIELDS, schema)
-    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(QuickFuzzyPlugin())
     return parser
 
 
@@ -240,6 +299,87 @@ def _snippet(hit) -> str:
             if found:
                 return found
     return (hit.get("text") or "")[:200]
+
+
+class Allowed(DocIdSet):
+    """The records a filter allows, tested one candidate at a time.
+
+    Given a filter query, Whoosh first lists every record it allows in a set
+    (a year range or a common committee word: most of the index), whatever
+    the query matches. Parts on sortable fields (committee, kind, date,
+    year) are instead tested on the candidate's column value, so a filter
+    costs per match the collector looks at; other parts (entities, record
+    types) are listed as before, their posting lists being short.
+    """
+
+    def __init__(self, searcher, flt):
+        reader = searcher.reader()
+        self.tests = []
+        for part in flt.subqueries if isinstance(flt, And) else [flt]:
+            test = _column_test(reader, part)
+            if test is None:
+                listed = set(searcher.docs_for_query(part))
+                test = listed.__contains__
+            self.tests.append(test)
+
+    def __contains__(self, docnum):
+        return all(test(docnum) for test in self.tests)
+
+    def __bool__(self):  # Whoosh asks whether a filter was given; its size is never needed
+        return True
+
+    def __iter__(self):  # only membership is asked of a filter
+        raise NotImplementedError
+
+
+def _column_test(reader, part):
+    """``docnum -> bool`` for a filter part on sortable fields, read from their columns; ``None`` otherwise."""
+    leaves = part.subqueries if isinstance(part, Or) else [part]
+    if not all(isinstance(leaf, (Term, TermRange)) and reader.schema[leaf.fieldname].column_type for leaf in leaves):
+        return None
+    columns = {}
+    try:
+        for leaf in leaves:
+            if leaf.fieldname not in columns:
+                columns[leaf.fieldname] = reader.column_reader(leaf.fieldname)
+    except (KeyError, NotImplementedError):  # no segment has the column yet
+        return None
+    terms: dict[str, set] = {}
+    for leaf in leaves:
+        if isinstance(leaf, Term):
+            terms.setdefault(leaf.fieldname, set()).add(leaf.text)
+    ranges = [leaf for leaf in leaves if isinstance(leaf, TermRange)]
+
+    def test(docnum):
+        for name, wanted in terms.items():
+            if _column_value(columns[name], docnum) in wanted:
+                return True
+        for r in ranges:
+            v = _column_value(columns[r.fieldname], docnum)
+            if v and (r.start is None or (v > r.start if r.startexcl else v >= r.start)) and \
+                    (r.end is None or (v < r.end if r.endexcl else v <= r.end)):
+                return True
+        return False
+
+    return test
+
+
+def _column_value(column, docnum) -> str:
+    """A record's value in a sortable field's column, "" when it has none.
+
+    A segment's column stops at its last record with a value, so a record
+    after it reads past the end.
+    """
+    try:
+        return column[docnum]
+    except IndexError:
+        return ""
+
+
+def _expand_once(results) -> None:
+    """Snippets ask for the query's terms once per hit and field; a prefix or fuzzy term's expansion
+    walks the term list, so it is worked out once per search."""
+    results.query_terms = functools.lru_cache(maxsize=None)(results.query_terms)
 
 
 def _matching_docs(searcher, q, flt) -> set[int]:
@@ -436,16 +576,18 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
         q = _parser(ix.schema).parse(query)
         flt, resolved = filters(s.reader(), **filter_opts)
         canon = canonical_map(load_pairs(s))
+        allowed = Allowed(s, flt) if flt is not None else None
         # Items fold several records each: widen the window until it holds ``limit`` items or every match.
         window = max(limit * 5, 50)
         while True:
-            results = s.search(q, limit=window, filter=flt, mask=HIDDEN)
+            results = s.search(q, limit=window, filter=allowed, mask=HIDDEN)
             groups = group_by_item(_ranked_rows(results, canon))
             if len(groups) >= limit or results.scored_length() < window:
                 break
             window *= 4
         results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
         results.formatter = Marker()
+        _expand_once(results)
         hits = []
         for group in groups[:limit]:
             # The best record about the item itself: a work-programme row only plans it.
@@ -757,8 +899,8 @@ def suggest_titles(ix, item: str, limit: int = 3) -> list[str]:
     if not words:
         return []
     with ix.searcher() as s:
-        q = Or([FuzzyTerm("title", t, maxdist=2, prefixlength=1) for w in words for t in _terms(ix.schema, w)]
-               + [FuzzyTerm("title", w.lower(), maxdist=2, prefixlength=1) for w in words])
+        q = Or([QuickFuzzyTerm("title", t, maxdist=2, prefixlength=1) for w in words for t in _terms(ix.schema, w)]
+               + [QuickFuzzyTerm("title", w.lower(), maxdist=2, prefixlength=1) for w in words])
         hits = s.search(q, limit=200, filter=Or([Term("rtype", t) for t in TRACE_TYPES]))
         titles = {" ".join(h["title"].split()) for h in hits if h.get("title")}
     score = {t: fuzz.token_set_ratio(item, t, processor=utils.default_process) for t in titles}

@@ -66,23 +66,12 @@ class Gazetteer:
 
     def __init__(self, nlp: Language, patterns_dir: str | None, terms: str | None, attr: str):
         pdir = Path(patterns_dir) if patterns_dir else vocab.PATTERNS_DIR
-        patterns = vocab.shipped_patterns(pdir)
-        if terms:
-            # User terms come last so their ids win when a name is listed twice.
-            patterns += vocab.load_terms(terms)
         self.loose = PhraseMatcher(nlp.vocab, attr=attr)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        loose: dict[str, list] = {}
-        exact: dict[str, list] = {}
-        for p in patterns:
-            key = f"{p['label']}\x1f{p.get('id') or p['pattern']}"
-            for text in vocab.apostrophe_variants(p["pattern"]):
-                cased = p["label"] in vocab.CASED_LABELS or vocab.is_acronym(text) or " " not in text and p["label"] != "INDICATOR"
-                (exact if cased else loose).setdefault(key, []).append(nlp.make_doc(text))
-        for key, docs in loose.items():
-            self.loose.add(key, docs)
-        for key, docs in exact.items():
-            self.exact.add(key, docs)
+        compiled = compiled_gazetteer(nlp, pdir, terms, attr)
+        for matcher, keys in ((self.loose, compiled["loose"]), (self.exact, compiled["exact"])):
+            for key, names in keys.items():
+                matcher.add(key, [tuple(n) for n in names])
         self.place_words = vocab.place_words(pdir)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -139,6 +128,56 @@ class Gazetteer:
                     pending.remove(s)
                     grew = True
         return [s for s in spans if s not in pending and s not in listed]
+
+
+def compiled_gazetteer(nlp: Language, pdir: Path, terms: str | None, attr: str) -> dict:
+    """Match key -> token hashes of each name, for the case-folded and the exact matcher.
+
+    Tokenising every listed name is most of the pipeline's build time, so
+    the result is cached on disk (``nlp.cache``), keyed by the versions, the
+    pattern files and the terms file; a terms file that cannot be read is
+    compiled, so its error is the one ``load_terms`` gives.
+    """
+    import spacy
+
+    from minutebook import __version__
+
+    from . import cache
+
+    try:
+        user = Path(terms).read_bytes() if terms else b""
+    except OSError:
+        user = None
+    name = None
+    if user is not None:
+        shipped = cache.file_bytes(*sorted(pdir.glob("*.jsonl")), pdir / "councils.txt", pdir / "places.txt")
+        name = "gazetteer-" + cache.key(__version__, spacy.__version__, attr, shipped, user)
+        found = cache.load(name, lambda e: all(
+            isinstance(k, str) and all(isinstance(h, int) for n in names for h in n)
+            for part in ("loose", "exact") for k, names in e[part].items()))
+        if found is not None:
+            return found
+    compiled = _compile_gazetteer(nlp, pdir, terms, attr)
+    if name is not None:
+        cache.store(name, compiled)
+    return compiled
+
+
+def _compile_gazetteer(nlp: Language, pdir: Path, terms: str | None, attr: str) -> dict:
+    patterns = vocab.shipped_patterns(pdir)
+    if terms:
+        # User terms come last so their ids win when a name is listed twice.
+        patterns += vocab.load_terms(terms)
+    out: dict[str, dict[str, list]] = {"loose": {}, "exact": {}}
+    for p in patterns:
+        key = f"{p['label']}\x1f{p.get('id') or p['pattern']}"
+        for text in vocab.apostrophe_variants(p["pattern"]):
+            cased = p["label"] in vocab.CASED_LABELS or vocab.is_acronym(text) or " " not in text and p["label"] != "INDICATOR"
+            doc = nlp.make_doc(text)
+            if len(doc):
+                hashes = doc.to_array("ORTH" if cased else attr).tolist()
+                out["exact" if cased else "loose"].setdefault(key, []).append(hashes)
+    return out
 
 
 COMPASS_WORDS = {"North", "South", "East", "West"}

@@ -24,6 +24,20 @@ needs_shared = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The pipeline's pattern cache in a temp dir: tests never read or fill the user's own."""
+    import os
+
+    old = os.environ.get("MINUTEBOOK_NLP_CACHE")
+    os.environ["MINUTEBOOK_NLP_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        del os.environ["MINUTEBOOK_NLP_CACHE"]
+    else:
+        os.environ["MINUTEBOOK_NLP_CACHE"] = old
+
+
 def gold(stem: str) -> dict:
     return json.loads((SHARED / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
 
