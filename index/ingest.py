@@ -29,6 +29,8 @@ from whoosh import index as windex
 
 from minutebook.extract.budget import Budget, run_files
 from minutebook.extract.read import supported_files
+from minutebook.index.duplicates import add_sketches, pair_record, plan_duplicates
+from minutebook.index.export import unpack_contract
 from minutebook.index.records import records_from_contract
 from minutebook.index.schema import make_schema
 
@@ -50,6 +52,7 @@ class IngestReport:
     pruned: int = 0
     pages: int = 0
     records: int = 0
+    compared: int = 0  # document pairs examined for near-duplicates: only pairs with a new or changed document
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # not failures: pages left unread
@@ -109,11 +112,19 @@ def index_exists(index_dir: str) -> bool:
 
 
 def open_or_create(index_dir: str):
+    """The index, created if absent; an index from before a field was added gets the field."""
     check_index_dir(index_dir)
     os.makedirs(index_dir, exist_ok=True)
-    if index_exists(index_dir):
-        return open_index(index_dir)
-    return windex.create_in(index_dir, make_schema())
+    if not index_exists(index_dir):
+        return windex.create_in(index_dir, make_schema())
+    ix = open_index(index_dir)
+    missing = [(name, spec) for name, spec in make_schema().items() if name not in ix.schema]
+    if missing:
+        with ix.writer() as w:
+            for name, spec in missing:
+                w.add_field(name, spec)
+        ix = open_index(index_dir)
+    return ix
 
 
 def discover(paths, notes: list | None = None) -> tuple[list[str], list[tuple[str, str]]]:
@@ -255,9 +266,6 @@ def _ingest_locked(paths, index_dir, prune, progress, opts) -> IngestReport:
             pass
         if todo or gone:
             _write(ix, todo, gone, report, progress, opts)
-        from minutebook.index.duplicates import refresh_duplicates
-
-        refresh_duplicates(ix)
         os.remove(pending)
     report.skipped = len(report.errors)
     report.pruned = len(gone)
@@ -266,11 +274,11 @@ def _ingest_locked(paths, index_dir, prune, progress, opts) -> IngestReport:
 
 
 def _write(ix, todo, gone, report, progress, opts) -> None:
+    """Extract ``todo`` and commit in batches; each commit also brings duplicates up to date, so it is whole."""
     writer = ix.writer(limitmb=128)
+    batch: dict[str, list[dict]] = {}
     pending, last_commit = 0, time.monotonic()
     try:
-        for path in gone:
-            writer.delete_by_term("path", path)
         for path, contract, reason, notes in _extract_all(todo, opts):
             for note in notes:
                 report.notes.append((path, note))
@@ -279,10 +287,9 @@ def _write(ix, todo, gone, report, progress, opts) -> None:
                 report.errors.append((path, reason))
                 opts.notify(path, reason)
             else:
-                writer.delete_by_term("path", path)
                 records = records_from_contract(contract, path)
-                for rec in records:
-                    writer.add_document(**rec)
+                add_sketches(records)
+                batch[path] = records
                 report.ingested += 1
                 report.records += len(records)
                 report.pages += contract["source"].get("pages") or 0
@@ -290,14 +297,42 @@ def _write(ix, todo, gone, report, progress, opts) -> None:
             if progress:
                 progress(report.ingested + len(report.errors), len(todo), report.pages)
             if pending >= COMMIT_EVERY or pending and time.monotonic() - last_commit > COMMIT_SECONDS:
-                writer.commit()
-                writer, pending, last_commit = ix.writer(limitmb=128), 0, time.monotonic()
-        writer.commit()
+                _commit(writer, batch, gone, report)
+                writer, pending, last_commit, batch, gone = ix.writer(limitmb=128), 0, time.monotonic(), {}, []
+        _commit(writer, batch, gone, report)
     except BaseException:
         # An interrupt between a commit and the next writer finds this one closed already.
         if not writer.is_closed:
             writer.cancel()
         raise
+
+
+def _commit(writer, batch: dict[str, list[dict]], gone, report) -> None:
+    """Replace the batch's files and remove ``gone`` ones, with their duplicate pairs and group ids, in one commit.
+
+    A file whose documents join or leave a group is written again from its
+    stored contract with the new group id, so search reads copies' groups
+    from each record.
+    """
+    searcher = writer.searcher()
+    plan = plan_duplicates(searcher, batch, gone)
+    report.compared += plan.compared
+    rewrite = {}
+    for path in plan.stamps.keys() - batch.keys():
+        stored = searcher.document(rid=f"{path}::contract")
+        if stored:  # files indexed before contracts were kept cannot be rewritten; they keep their group id
+            rewrite[path] = records_from_contract(unpack_contract(stored["extra"]["contract"]), path)
+    for path in [*gone, *batch, *rewrite]:
+        writer.delete_by_term("path", path)
+    for rid in plan.drop:
+        writer.delete_by_term("rid", rid)
+    for pair in plan.pairs:
+        writer.add_document(**pair_record(pair))
+    for path, records in [*batch.items(), *rewrite.items()]:
+        add_sketches(records, plan.stamps.get(path))
+        for rec in records:
+            writer.add_document(**rec)
+    writer.commit()
 
 
 def _extract_all(paths, opts):

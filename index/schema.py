@@ -152,6 +152,10 @@ def make_schema() -> Schema:
         "entity_names": TEXT(analyzer=stem),
         "page": NUMERIC(stored=True),
         "extra": STORED(),
+        # Near-duplicates (index/duplicates.py): a document's sketch terms, a pair's paths and keys, a copy's group id.
+        "lsh": KEYWORD(),
+        "dup_paths": KEYWORD(),
+        "dup_group": ID(stored=True),
     }
     for label in LABELS:
         fields[entity_field(label)] = KEYWORD(stored=True, commas=True, lowercase=True, scorable=True)
