@@ -30,7 +30,7 @@ from whoosh import index as windex
 from minutebook.extract.budget import Budget, run_files
 from minutebook.extract.read import supported_files
 from minutebook.index.duplicates import add_sketches, pair_record, plan_duplicates
-from minutebook.index.export import unpack_contract
+from minutebook.index.export import stored_contract, stored_contracts
 from minutebook.index.records import records_from_contract
 from minutebook.index.schema import make_schema
 
@@ -112,19 +112,39 @@ def index_exists(index_dir: str) -> bool:
 
 
 def open_or_create(index_dir: str):
-    """The index, created if absent; an index from before a field was added gets the field."""
     check_index_dir(index_dir)
     os.makedirs(index_dir, exist_ok=True)
-    if not index_exists(index_dir):
-        return windex.create_in(index_dir, make_schema())
-    ix = open_index(index_dir)
+    if index_exists(index_dir):
+        return open_index(index_dir)
+    return windex.create_in(index_dir, make_schema())
+
+
+def upgrade(ix, report) -> bool:
+    """Bring an index made before near-duplicate fields existed up to date, in one commit.
+
+    The fields are added, the old pair records dropped, and every file is
+    written again from its stored contract with sketches and group ids (no
+    extraction). One commit, so an interrupted upgrade leaves the old index.
+    """
     missing = [(name, spec) for name, spec in make_schema().items() if name not in ix.schema]
-    if missing:
-        with ix.writer() as w:
-            for name, spec in missing:
-                w.add_field(name, spec)
-        ix = open_index(index_dir)
-    return ix
+    if not missing:
+        return False
+    writer = ix.writer(limitmb=128)
+    try:
+        for name, spec in missing:
+            writer.add_field(name, spec)
+        writer.delete_by_term("rtype", "dup")
+        batch = {}
+        for path, contract in stored_contracts(ix):
+            if contract:  # a file indexed before contracts were kept stays as it is until it changes
+                batch[path] = records_from_contract(contract, path)
+                add_sketches(batch[path])
+        _commit(writer, batch, [], report)
+    except BaseException:
+        if not writer.is_closed:
+            writer.cancel()
+        raise
+    return True
 
 
 def discover(paths, notes: list | None = None) -> tuple[list[str], list[tuple[str, str]]]:
@@ -241,6 +261,8 @@ def _ingest_locked(paths, index_dir, prune, progress, opts) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport()
     ix = open_or_create(index_dir)
+    if upgrade(ix, report):
+        ix = open_index(index_dir)
     left_out: list[tuple[str, str]] = []
     files, errors = discover(paths, left_out)
     for path, reason in errors:
@@ -319,9 +341,9 @@ def _commit(writer, batch: dict[str, list[dict]], gone, report) -> None:
     report.compared += plan.compared
     rewrite = {}
     for path in plan.stamps.keys() - batch.keys():
-        stored = searcher.document(rid=f"{path}::contract")
-        if stored:  # files indexed before contracts were kept cannot be rewritten; they keep their group id
-            rewrite[path] = records_from_contract(unpack_contract(stored["extra"]["contract"]), path)
+        contract = stored_contract(searcher, path)
+        if contract:  # files indexed before contracts were kept cannot be rewritten; they keep their group id
+            rewrite[path] = records_from_contract(contract, path)
     for path in [*gone, *batch, *rewrite]:
         writer.delete_by_term("path", path)
     for rid in plan.drop:

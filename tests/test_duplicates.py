@@ -105,3 +105,31 @@ def test_a_changed_file_leaves_its_group(tmp_path):
     ingest([str(docs)], where, jobs=1)
     assert _groups_by_file(where) == {"note.txt": set(), "note_copy.txt": set()}
     assert duplicates(open_index(where)) == []
+
+
+def test_an_index_from_before_group_ids_is_upgraded_from_its_stored_contracts(tmp_path):
+    from whoosh import index as windex
+    from whoosh.fields import Schema
+
+    from minutebook.index.ingest import extract_one
+    from minutebook.index.records import records_from_contract
+    from minutebook.index.schema import make_schema
+
+    docs, where = tmp_path / "docs", tmp_path / "ix"
+    docs.mkdir(), where.mkdir()
+    for name in ("note.txt", "note_copy.txt"):
+        shutil.copy(BUNDLED / "hcc_youth_hub_note.txt", docs / name)
+    old = make_schema()
+    ix = windex.create_in(str(where), Schema(**{n: old[n] for n in old.names() if n not in ("lsh", "dup_paths", "dup_group")}))
+    with ix.writer() as w:
+        for name in ("note.txt", "note_copy.txt"):
+            path = str(docs / name)
+            for rec in records_from_contract(extract_one(path)[0], path):
+                w.add_document(**rec)
+        w.add_document(rid="dup::stale::pair", rtype="dup", extra={"a": {"key": "gone#d1"}, "b": {"key": "gone#d2"}, "score": 95.0})
+    report = ingest([str(docs)], str(where), jobs=1)
+    assert (report.ingested, report.unchanged) == (0, 2)
+    by_file = _groups_by_file(str(where))
+    assert len(by_file["note.txt"]) == 1 and by_file["note.txt"] == by_file["note_copy.txt"]
+    [group] = duplicates(open_index(str(where)))
+    assert sorted(d["path"].rsplit("/", 1)[-1] for d in group["documents"]) == ["note.txt", "note_copy.txt"]
