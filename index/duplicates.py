@@ -203,10 +203,10 @@ def _doc_summary(hit) -> dict:
 
 @dataclass
 class Plan:
-    """What one commit changes about duplicates: pair records out and in, and each touched file's group ids."""
+    """What one commit changes about duplicates: group records out and in, and each touched file's group ids."""
 
     drop: set[str] = field(default_factory=set)
-    pairs: list[dict] = field(default_factory=list)
+    groups: list[dict] = field(default_factory=list)
     stamps: dict[str, dict[str, str | None]] = field(default_factory=dict)
     compared: int = 0
 
@@ -215,25 +215,23 @@ def plan_duplicates(searcher, batch: dict[str, list[dict]], gone=()) -> Plan:
     """Pairs and group ids after ``batch`` (path -> its new records, ``lsh`` terms set) replaces what the
     index holds for those paths and ``gone`` paths are removed.
 
-    Only the batch's documents are compared, each with its candidates; pairs
-    of replaced or removed documents drop out, and the groups they touched are
-    worked out again from the stored pairs. A group keeps the id most of its
+    Only the batch's documents are compared, each with its candidates. The
+    index keeps one ``dup`` record per group with its pairs, so a group's
+    members and pairs are one lookup; the groups a change touches are read,
+    their pairs of replaced or removed documents dropped, new pairs added,
+    and they are split or joined again. A group keeps the id most of its
     members already have, so adding a copy rewrites no other file; files whose
     documents change group are listed in ``stamps`` to be written again.
     """
     plan = Plan()
     replaced = set(batch) | set(gone)
-    touched: set[str] = set()
-    rechain: set[str] = set()
+    touched: dict[str, dict] = {}  # rid -> group record whose pairs change
     for path in replaced:
-        for rec in searcher.documents(dup_paths="p_" + digest(path)):
-            plan.drop.add(rec["rid"])
-            touched.update(rec["extra"][side]["key"] for side in "ab")
-            if rec["extra"].get("export"):
-                rechain.add(rec["extra"]["export"])
+        touched.update((r["rid"], r) for r in searcher.documents(dup_terms="p_" + digest(path)))
     new = [doc for recs in batch.values() for rec in recs if rec["rtype"] == "document"
            if (doc := _Doc.of(_doc_summary(rec), rec.get("lsh")))]
     by_term: dict[str, list[_Doc]] = {}
+    pairs = []
     for doc in new:
         candidates: dict[str, _Doc] = {}
         bands = doc.terms[:-1]
@@ -250,84 +248,72 @@ def plan_duplicates(searcher, batch: dict[str, list[dict]], gone=()) -> Plan:
         for other in candidates.values():
             plan.compared += 1
             if (score := _confirm(other, doc)) is not None:
-                plan.pairs.append({"a": other.d, "b": doc.d, "score": score})
-        rechain.add(doc.terms[-1])
+                pairs.append({"a": other.d, "b": doc.d, "score": score})
+    rechain = {doc.terms[-1] for doc in new} | {p["export"] for r in touched.values() for p in r["extra"]["pairs"] if p.get("export")}
     for term in rechain:
         copies = {d.key: d for d in by_term.get(term, ())}
         for n in searcher.docs_for_query(Term("lsh", term)):
             hit = searcher.stored_fields(n)
             if hit["path"] not in replaced and (other := _Doc.of(_doc_summary(hit), term)):
                 copies.setdefault(other.key, other)
-        for rec in searcher.documents(dup_paths=term):
-            plan.drop.add(rec["rid"])
-            touched.update(rec["extra"][side]["key"] for side in "ab")
+        touched.update((r["rid"], r) for r in searcher.documents(dup_terms=term))
         chain = _export_chain(list(copies.values()))
         plan.compared += len(chain)
-        plan.pairs += chain
-    _regroup(searcher, plan, touched | {d.key for d in new}, batch, replaced)
+        pairs += chain
+    covered = {d["key"] for r in touched.values() for p in r["extra"]["pairs"] for d in (p["a"], p["b"])}
+    for key in {d["key"] for p in pairs for d in (p["a"], p["b"])} - covered:
+        for r in searcher.documents(dup_terms="k_" + digest(key)):  # the group a new pair joins
+            touched[r["rid"]] = r
+            covered.update(d["key"] for p in r["extra"]["pairs"] for d in (p["a"], p["b"]))
+    kept = [p for r in touched.values() for p in r["extra"]["pairs"]
+            if p["a"]["path"] not in replaced and p["b"]["path"] not in replaced and p.get("export") not in rechain]
+    plan.drop = set(touched)
+    _regroup(searcher, plan, kept + pairs, list(touched.values()), batch, replaced)
     return plan
 
 
-def _regroup(searcher, plan: Plan, keys: set[str], batch: dict[str, list[dict]], replaced: set[str]) -> None:
-    """Group ids for the components holding ``keys`` once ``plan`` is applied; ``plan.stamps`` gets every file to (re)write."""
-    linked: dict[str, set[str]] = {}
-    for p in plan.pairs:
-        linked.setdefault(p["a"]["key"], set()).add(p["b"]["key"])
-        linked.setdefault(p["b"]["key"], set()).add(p["a"]["key"])
-
-    def neighbours(key):
-        found = set(linked.get(key, ()))
-        for rec in searcher.documents(dup_paths="k_" + digest(key)):
-            if rec["rid"] not in plan.drop:
-                found.update(rec["extra"][side]["key"] for side in "ab")
-        found.discard(key)
-        return found
-
-    components, placed = [], set()
-    for key in sorted(keys):
-        if key in placed:
-            continue
-        members, todo = {key}, [key]
-        while todo:
-            for other in neighbours(todo.pop()):
-                if other not in members:
-                    members.add(other)
-                    todo.append(other)
-        placed |= members
-        components.append(members)
-    current: dict[str, str | None] = {}  # group ids of the members the index holds and keeps
-    for key in placed:
-        rec = searcher.document(doc_key=key, rtype="document")
-        if rec and rec["path"] not in replaced:
-            current[key] = rec.get("dup_group")
-    labels: dict[str, str | None] = {}
+def _regroup(searcher, plan: Plan, pairs: list[dict], old: list[dict], batch: dict[str, list[dict]], replaced: set[str]) -> None:
+    """``pairs`` (those of the ``old`` group records that stay, and new ones) joined into groups: a group record each
+    in ``plan.groups``, and in ``plan.stamps`` the group ids of the batch's files and of every file whose ids change."""
+    was = {d["key"]: r["rid"][len("dup::"):] for r in old for p in r["extra"]["pairs"] for d in (p["a"], p["b"])}
+    path_of = {d["key"]: d["path"] for p in [*pairs, *(q for r in old for q in r["extra"]["pairs"])] for d in (p["a"], p["b"])}
+    canon = canonical_map(pairs)
+    members: dict[str, list[dict]] = {}
+    for p in pairs:
+        members.setdefault(canon[p["a"]["key"]], []).append(p)
+    labels: dict[str, str | None] = dict.fromkeys(was)
     claimed: set[str] = set()
-    for members in sorted(components, key=lambda m: (-len(m), min(m))):
-        if len(members) == 1:
-            labels.update(dict.fromkeys(members))
-            continue
-        held = Counter(current[k] for k in members if current.get(k))
+    for group in sorted(members.values(), key=len, reverse=True):
+        keys = sorted({d["key"] for p in group for d in (p["a"], p["b"])})
+        held = Counter(was[k] for k in keys if k in was)
         label = next((g for g, _ in sorted(held.items(), key=lambda x: (-x[1], x[0])) if g not in claimed), None)
-        label = label or "g_" + digest("\n".join(sorted(members)))
+        label = label or "g_" + digest("\n".join(keys))
         claimed.add(label)
-        labels.update(dict.fromkeys(members, label))
+        labels.update(dict.fromkeys(keys, label))
+        plan.groups.append(group_record(label, group))
     for path, recs in batch.items():
         plan.stamps[path] = {r["doc_key"]: labels.get(r["doc_key"]) for r in recs if r["rtype"] == "document"}
     for key, label in labels.items():
-        if key in current and current[key] != label:
-            path = searcher.document(doc_key=key, rtype="document")["path"]
+        path = path_of[key]
+        if path not in replaced and was.get(key) != label:
             if path not in plan.stamps:
                 plan.stamps[path] = {d["doc_key"]: d.get("dup_group") for d in searcher.documents(path=path, rtype="document")}
             plan.stamps[path][key] = label
 
 
-def pair_record(p: dict) -> dict:
-    """The stored ``dup`` record of a pair, findable by either side's path or key (and its export term)."""
-    a, b = sorted((p["a"], p["b"]), key=_canonical_order)
-    slim = [{k: v for k, v in d.items() if k != "text"} for d in (a, b)]
-    terms = [f"p_{digest(d['path'])} k_{digest(d['key'])}" for d in (a, b)] + ([p["export"]] if p.get("export") else [])
-    extra = {"a": slim[0], "b": slim[1], "score": p["score"], **({"export": p["export"]} if p.get("export") else {})}
-    return {"rid": f"dup::{a['key']}::{b['key']}", "rtype": "dup", "dup_paths": " ".join(terms), "extra": extra}
+def group_record(label: str, pairs: list[dict]) -> dict:
+    """The stored ``dup`` record of one group: its pairs, findable by any member's path or key and by export terms."""
+    slim = []
+    for p in pairs:
+        a, b = sorted((p["a"], p["b"]), key=_canonical_order)
+        slim.append({"a": _slim(a), "b": _slim(b), "score": p["score"], **({"export": p["export"]} if p.get("export") else {})})
+    docs = {d["key"]: d for p in slim for d in (p["a"], p["b"])}
+    terms = [f"p_{digest(d['path'])} k_{digest(d['key'])}" for d in docs.values()] + sorted({p["export"] for p in slim if p.get("export")})
+    return {"rid": f"dup::{label}", "rtype": "dup", "dup_terms": " ".join(terms), "extra": {"pairs": slim}}
+
+
+def _slim(d: dict) -> dict:
+    return {k: v for k, v in d.items() if k != "text"}
 
 
 def add_sketches(records: list[dict], stamps: dict[str, str | None] | None = None) -> None:
@@ -345,8 +331,8 @@ def _canonical_order(d: dict):
 
 
 def load_pairs(searcher) -> list[dict]:
-    """Stored pairs: ingest removes a pair with either of its documents, so every one is current."""
-    return [p["extra"] for p in searcher.documents(rtype="dup")]
+    """Stored pairs, from each group's record: ingest drops a pair with either of its documents, so every one is current."""
+    return [p for g in searcher.documents(rtype="dup") for p in g["extra"].get("pairs", ())]  # none in an index not yet upgraded
 
 
 def canonical_map(pairs: list[dict]) -> dict[str, str]:

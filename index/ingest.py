@@ -29,7 +29,7 @@ from whoosh import index as windex
 
 from minutebook.extract.budget import Budget, run_files
 from minutebook.extract.read import supported_files
-from minutebook.index.duplicates import add_sketches, pair_record, plan_duplicates
+from minutebook.index.duplicates import add_sketches, plan_duplicates
 from minutebook.index.export import stored_contract, stored_contracts
 from minutebook.index.records import records_from_contract
 from minutebook.index.schema import make_schema
@@ -348,8 +348,8 @@ def _commit(writer, batch: dict[str, list[dict]], gone, report) -> None:
         writer.delete_by_term("path", path)
     for rid in plan.drop:
         writer.delete_by_term("rid", rid)
-    for pair in plan.pairs:
-        writer.add_document(**pair_record(pair))
+    for group in plan.groups:
+        writer.add_document(**group)
     for path, records in [*batch.items(), *rewrite.items()]:
         add_sketches(records, plan.stamps.get(path))
         for rec in records:

@@ -120,7 +120,7 @@ def test_an_index_from_before_group_ids_is_upgraded_from_its_stored_contracts(tm
     for name in ("note.txt", "note_copy.txt"):
         shutil.copy(BUNDLED / "hcc_youth_hub_note.txt", docs / name)
     old = make_schema()
-    ix = windex.create_in(str(where), Schema(**{n: old[n] for n in old.names() if n not in ("lsh", "dup_paths", "dup_group")}))
+    ix = windex.create_in(str(where), Schema(**{n: old[n] for n in old.names() if n not in ("lsh", "dup_terms", "dup_group")}))
     with ix.writer() as w:
         for name in ("note.txt", "note_copy.txt"):
             path = str(docs / name)
