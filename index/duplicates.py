@@ -136,23 +136,32 @@ def _export_chain(copies: list[_Doc]) -> list[dict]:
             for x, y in zip(copies, copies[1:]) if x.d["path"] != y.d["path"]]
 
 
-def find_pairs(docs: list[dict]) -> list[dict]:
-    """Pairs of near-duplicate documents among ``docs`` (``key``, ``path``, ``document``, ``title``, ``text``...)."""
-    prepared = [p for p in (_Doc.of(d, sketch(d)) for d in docs) if p]
+def _new_pairs(new: list[_Doc], indexed=lambda bands: ()) -> tuple[list[dict], dict[str, list[_Doc]], int]:
+    """Each new document's pairs with its candidates: earlier new ones sharing a band term, and ``indexed(bands)``.
+
+    Returns the pairs, the new documents by term and how many candidates were examined.
+    """
     by_term: dict[str, list[_Doc]] = {}
-    pairs = []
-    for doc in prepared:
-        seen: dict[str, _Doc] = {}
-        for term in doc.terms[:-1]:
+    pairs, compared = [], 0
+    for doc in new:
+        bands = doc.terms[:-1]
+        candidates = {other.key: other for other in indexed(bands)} if bands else {}
+        for term in bands:
             for other in by_term.get(term, ()):
-                seen.setdefault(other.key, other)
+                candidates.setdefault(other.key, other)
         for term in doc.terms:
             by_term.setdefault(term, []).append(doc)
-        pairs += [{"a": o.d, "b": doc.d, "score": s} for o in seen.values() if (s := _confirm(o, doc)) is not None]
-    exports: dict[str, list[_Doc]] = {}
-    for doc in prepared:
-        exports.setdefault(doc.terms[-1], []).append(doc)
-    return [p for copies in exports.values() for p in _export_chain(copies)] + pairs
+        for other in candidates.values():
+            compared += 1
+            if (score := _confirm(other, doc)) is not None:
+                pairs.append({"a": other.d, "b": doc.d, "score": score})
+    return pairs, by_term, compared
+
+
+def find_pairs(docs: list[dict]) -> list[dict]:
+    """Pairs of near-duplicate documents among ``docs`` (``key``, ``path``, ``document``, ``title``, ``text``...)."""
+    pairs, by_term, _ = _new_pairs([p for p in (_Doc.of(d, sketch(d)) for d in docs) if p])
+    return [p for term, copies in by_term.items() if term.startswith("x_") for p in _export_chain(copies)] + pairs
 
 
 def stem(path: str) -> str:
@@ -230,25 +239,14 @@ def plan_duplicates(searcher, batch: dict[str, list[dict]], gone=()) -> Plan:
         touched.update((r["rid"], r) for r in searcher.documents(dup_terms="p_" + digest(path)))
     new = [doc for recs in batch.values() for rec in recs if rec["rtype"] == "document"
            if (doc := _Doc.of(_doc_summary(rec), rec.get("lsh")))]
-    by_term: dict[str, list[_Doc]] = {}
-    pairs = []
-    for doc in new:
-        candidates: dict[str, _Doc] = {}
-        bands = doc.terms[:-1]
-        if bands:
-            for n in searcher.docs_for_query(Or([Term("lsh", t) for t in bands])):
-                hit = searcher.stored_fields(n)
-                if hit["path"] not in replaced and (other := _Doc.of(_doc_summary(hit), export_term(hit))):
-                    candidates.setdefault(other.key, other)
-        for term in bands:
-            for other in by_term.get(term, ()):
-                candidates.setdefault(other.key, other)
-        for term in doc.terms:
-            by_term.setdefault(term, []).append(doc)
-        for other in candidates.values():
-            plan.compared += 1
-            if (score := _confirm(other, doc)) is not None:
-                pairs.append({"a": other.d, "b": doc.d, "score": score})
+
+    def indexed(bands):
+        for n in searcher.docs_for_query(Or([Term("lsh", t) for t in bands])):
+            hit = searcher.stored_fields(n)
+            if hit["path"] not in replaced and (other := _Doc.of(_doc_summary(hit), export_term(hit))):
+                yield other
+
+    pairs, by_term, plan.compared = _new_pairs(new, indexed)
     rechain = {doc.terms[-1] for doc in new} | {p["export"] for r in touched.values() for p in r["extra"]["pairs"] if p.get("export")}
     for term in rechain:
         copies = {d.key: d for d in by_term.get(term, ())}
