@@ -29,6 +29,8 @@ from whoosh import index as windex
 
 from minutebook.extract.budget import Budget, run_files
 from minutebook.extract.read import supported_files
+from minutebook.index.duplicates import add_sketches, plan_duplicates
+from minutebook.index.export import stored_contract, stored_contracts
 from minutebook.index.records import records_from_contract
 from minutebook.index.schema import make_schema
 
@@ -55,6 +57,7 @@ class IngestReport:
     pruned: int = 0
     pages: int = 0
     records: int = 0
+    compared: int = 0  # document pairs examined for near-duplicates: only pairs with a new or changed document
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # not failures: pages left unread
@@ -119,6 +122,34 @@ def open_or_create(index_dir: str):
     if index_exists(index_dir):
         return open_index(index_dir)
     return windex.create_in(index_dir, make_schema())
+
+
+def upgrade(ix, report) -> bool:
+    """Bring an index made before near-duplicate fields existed up to date, in one commit.
+
+    The fields are added, the old pair records dropped, and every file is
+    written again from its stored contract with sketches and group ids (no
+    extraction). One commit, so an interrupted upgrade leaves the old index.
+    """
+    missing = [(name, spec) for name, spec in make_schema().items() if name not in ix.schema]
+    if not missing:
+        return False
+    writer = ix.writer(**WRITER)
+    try:
+        for name, spec in missing:
+            writer.add_field(name, spec)
+        writer.delete_by_term("rtype", "dup")
+        batch = {}
+        for path, contract in stored_contracts(ix):
+            if contract:  # a file indexed before contracts were kept stays as it is until it changes
+                batch[path] = records_from_contract(contract, path)
+                add_sketches(batch[path])
+        _commit(writer, batch, [], report)
+    except BaseException:
+        if not writer.is_closed:
+            writer.cancel()
+        raise
+    return True
 
 
 def discover(paths, notes: list | None = None) -> tuple[list[str], list[tuple[str, str]]]:
@@ -235,6 +266,8 @@ def _ingest_locked(paths, index_dir, prune, progress, opts) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport()
     ix = open_or_create(index_dir)
+    if upgrade(ix, report):
+        ix = open_index(index_dir)
     left_out: list[tuple[str, str]] = []
     files, errors = discover(paths, left_out)
     for path, reason in errors:
@@ -260,9 +293,6 @@ def _ingest_locked(paths, index_dir, prune, progress, opts) -> IngestReport:
             pass
         if todo or gone:
             _write(ix, todo, gone, report, progress, opts)
-        from minutebook.index.duplicates import refresh_duplicates
-
-        refresh_duplicates(ix)
         merge_segments(ix)
         os.remove(pending)
     report.skipped = len(report.errors)
@@ -285,11 +315,11 @@ def merge_segments(ix) -> None:
 
 
 def _write(ix, todo, gone, report, progress, opts) -> None:
+    """Extract ``todo`` and commit in batches; each commit also brings duplicates up to date, so it is whole."""
     writer = ix.writer(**WRITER)
+    batch: dict[str, list[dict]] = {}
     pending, last_commit = 0, time.monotonic()
     try:
-        for path in gone:
-            writer.delete_by_term("path", path)
         for path, contract, reason, notes in _extract_all(todo, opts):
             for note in notes:
                 report.notes.append((path, note))
@@ -298,10 +328,9 @@ def _write(ix, todo, gone, report, progress, opts) -> None:
                 report.errors.append((path, reason))
                 opts.notify(path, reason)
             else:
-                writer.delete_by_term("path", path)
                 records = records_from_contract(contract, path)
-                for rec in records:
-                    writer.add_document(**rec)
+                add_sketches(records)
+                batch[path] = records
                 report.ingested += 1
                 report.records += len(records)
                 report.pages += contract["source"].get("pages") or 0
@@ -309,14 +338,42 @@ def _write(ix, todo, gone, report, progress, opts) -> None:
             if progress:
                 progress(report.ingested + len(report.errors), len(todo), report.pages)
             if pending >= COMMIT_EVERY or pending and time.monotonic() - last_commit > COMMIT_SECONDS:
-                writer.commit()
-                writer, pending, last_commit = ix.writer(**WRITER), 0, time.monotonic()
-        writer.commit()
+                _commit(writer, batch, gone, report)
+                writer, pending, last_commit, batch, gone = ix.writer(**WRITER), 0, time.monotonic(), {}, []
+        _commit(writer, batch, gone, report)
     except BaseException:
         # An interrupt between a commit and the next writer finds this one closed already.
         if not writer.is_closed:
             writer.cancel()
         raise
+
+
+def _commit(writer, batch: dict[str, list[dict]], gone, report) -> None:
+    """Replace the batch's files and remove ``gone`` ones, with their duplicate pairs and group ids, in one commit.
+
+    A file whose documents join or leave a group is written again from its
+    stored contract with the new group id, so search reads copies' groups
+    from each record.
+    """
+    searcher = writer.searcher()
+    plan = plan_duplicates(searcher, batch, gone)
+    report.compared += plan.compared
+    rewrite = {}
+    for path in plan.stamps.keys() - batch.keys():
+        contract = stored_contract(searcher, path)
+        if contract:  # files indexed before contracts were kept cannot be rewritten; they keep their group id
+            rewrite[path] = records_from_contract(contract, path)
+    for path in [*gone, *batch, *rewrite]:
+        writer.delete_by_term("path", path)
+    for rid in plan.drop:
+        writer.delete_by_term("rid", rid)
+    for group in plan.groups:
+        writer.add_document(**group)
+    for path, records in [*batch.items(), *rewrite.items()]:
+        add_sketches(records, plan.stamps.get(path))
+        for rec in records:
+            writer.add_document(**rec)
+    writer.commit()
 
 
 def _extract_all(paths, opts):

@@ -24,7 +24,7 @@ from minutebook.extract.dates import MONTHS, parse_date
 from minutebook.extract.decisions import later_meetings
 from minutebook.extract.styles.standing import PROBE, STANDING
 from minutebook.extract.styles.vocab import MONTH_NAME
-from minutebook.index.duplicates import canonical_map, groups, load_pairs, normalise
+from minutebook.index.duplicates import groups, load_pairs, normalise
 from minutebook.index.schema import DIGIT, LABELS, entity_field
 
 SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
@@ -282,10 +282,10 @@ def _hit_dict(hit, snippet: str | None = None) -> dict:
     }
 
 
-def _collapse_key(hit, canon: dict[str, str]) -> tuple:
-    """Same record in two copies of one report: same group, type and heading or opening words."""
-    group = canon.get(hit.get("doc_key"), hit.get("doc_key") or hit["rid"])
-    if group == hit.get("doc_key") and hit.get("doc_key") not in canon:
+def _collapse_key(hit) -> tuple:
+    """Same record in two copies of one report: same group (stored at ingest), type and heading or opening words."""
+    group = hit.get("dup_group")
+    if not group:
         return (hit["rid"],)
     label = normalise(hit.get("title")) or normalise(hit.get("text"))[:80]
     return (group, hit["rtype"], label)
@@ -542,11 +542,11 @@ def group_by_item(rows: list[dict]) -> list[list[dict]]:
     return list(out.values())
 
 
-def _ranked_rows(results, canon: dict[str, str]) -> list[dict]:
+def _ranked_rows(results) -> list[dict]:
     """Hits in a stable rank order, each record once however many files hold a copy of it (``also_in``)."""
     rows, seen = [], {}
     for hit in results:
-        key = _collapse_key(hit, canon)
+        key = _collapse_key(hit)
         if key in seen:
             other = seen[key]["hit"]
             if hit["path"] not in other["also_in"] and hit["path"] != other["file"]:
@@ -575,13 +575,12 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
     with ix.searcher() as s:
         q = _parser(ix.schema).parse(query)
         flt, resolved = filters(s.reader(), **filter_opts)
-        canon = canonical_map(load_pairs(s))
         allowed = Allowed(s, flt) if flt is not None else None
         # Items fold several records each: widen the window until it holds ``limit`` items or every match.
         window = max(limit * 5, 50)
         while True:
             results = s.search(q, limit=window, filter=allowed, mask=HIDDEN)
-            groups = group_by_item(_ranked_rows(results, canon))
+            groups = group_by_item(_ranked_rows(results))
             if len(groups) >= limit or results.scored_length() < window:
                 break
             window *= 4

@@ -2,7 +2,7 @@
 
 A record is a file, a document, a section, a table, an agenda item, a minutes
 item, a resolution, an indicator row (its observations in ``extra``) or a
-near-duplicate pair (``rtype``). Words are stemmed so
+near-duplicate group with its pairs (``rtype``). Words are stemmed so
 "reports" finds "reported", but numbers, codes and money are kept whole
 (``paper_analyzer``): "Progress 8", "NI 117", "24/00108", "£1.2m" and "2024/25"
 are exact terms. Everything used to filter or facet is an exact
@@ -152,6 +152,10 @@ def make_schema() -> Schema:
         "entity_names": TEXT(analyzer=stem),
         "page": NUMERIC(stored=True),
         "extra": STORED(),
+        # Near-duplicates (index/duplicates.py): a document's sketch terms, its group's record's member terms, its group id.
+        "lsh": KEYWORD(),
+        "dup_terms": KEYWORD(),
+        "dup_group": ID(stored=True),
     }
     for label in LABELS:
         fields[entity_field(label)] = KEYWORD(stored=True, commas=True, lowercase=True, scorable=True)
