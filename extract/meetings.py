@@ -17,6 +17,7 @@ from minutebook.extract.dates import find_dates, parse_date, parse_time
 from minutebook.extract.decisions import decision_at
 from minutebook.extract.minutes import LEAD, Heading, minute_headings
 from minutebook.extract.patterns import SENTENCE_END, join_wrapped
+from minutebook.extract.styles.agenda import AND_ONLINE
 from minutebook.extract.styles.numbering import sequence_key
 from minutebook.extract.styles.vocab import COMMITTEE_WORDS, MINUTES_STATUS, WEEKDAY
 from minutebook.extract.styles.vocab import collapse as _collapse
@@ -32,7 +33,7 @@ HEAD_COMMITTEE = re.compile(
 )
 OCCASION = re.compile(r"^(?:(?:annual|special|extraordinary|ordinary|adjourned|reconvened|budget|virtual|remote|informal)\s*)*$", re.I)
 HELD_PLACE = re.compile(
-    rf"\bheld\s+(?:in\s+person\s+|virtually\s+|remotely\s+)?(?:at|in)\s+(?P<place>.+?)(?=\s+on\s+|\s+at\s+\d|\s*,\s*(?:on\s+)?(?:\d|{WEEKDAY})|\s*$)", re.I
+    rf"\bheld\s+(?:in\s+person\s+|virtually\s+|remotely\s+)?(?:at|in)\s+(?P<place>.+?)(?=\s+on\s+|\s+at\s+\d|\s*,\s*(?:on\s+)?(?:\d|{WEEKDAY})|{AND_ONLINE}|\s*$)", re.I
 )
 PLACE_AFTER_TIME = re.compile(r"\b(?:[ap]\.?m\b\.?|noon)\s*,?\s+(?:in|at)\s+(?P<place>.+?)\s*\.?$", re.I)
 

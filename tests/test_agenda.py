@@ -259,3 +259,21 @@ def test_a_heading_lost_to_ocr_still_leaves_date_time_and_numbered_list():
     meeting, items = facts("Township of Birch Lake\n\nTuesday, May 13, 2031\n\nSTART TIME 6:30 p.m.\n\n1. Disclosure of interest.\n\n2. Correspondence.\n\n3. Adjournment.\n")
     assert meeting[1:3] == ("2031-05-13", "18:30")
     assert len(items) == 3
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("This session will be held at Harbour House and webcast live.", "Harbour House"),
+    ("The meeting will be held in the Guildhall, and livestreamed on the council's channel.", "the Guildhall"),
+])
+def test_a_place_ends_where_its_broadcast_begins(sentence, place):
+    assert A._place_sentence([sentence]) == place
+
+
+@pytest.mark.parametrize("heading, place", [
+    ("A meeting of the Ashgrove Recreation Committee was held in person at the Ashgrove Community Hall, and livestreamed to the Township's channel.", "Ashgrove Community Hall"),
+    ("Minutes of the Harbour Board held at Harbour House and broadcast on the council's website", "Harbour House"),
+])
+def test_a_minutes_heading_place_ends_where_its_broadcast_begins(heading, place):
+    from minutebook.extract.meetings import _held_place
+
+    assert _held_place(heading) == place

@@ -142,11 +142,14 @@ OTHER_DATES: list[Style] = [
     Style("next-meeting", r"\bnext\s+meeting\b.{0,30}$", "Date of next meeting: Monday 7 July 2031", {"date": None}, re.I),
 ]
 
+# Where a venue ends and how else the meeting is shown begins: "… Community Centre, and livestreamed to …".
+AND_ONLINE = r",?\s+and\s+(?:virtually|online|via|by|(?:live-?)?stream\w*|broadcast\w*|webcast\w*|televised|recorded)\b"
+
 PLACES: list[Style] = [
     Style(
         "held-in",
         rf"\b(?:{_HELD}|meet)\s+(?:in\s+person\s+)?(?:in|at)\s+(?!{_CLOCK})(?P<place>(?:the\s+)?(?-i:[A-Z0-9]).+?)"
-        rf"(?=\s+on\s|\s+at\s+\d|\s+commencing\b|\s+starting\b|\s+and\s+(?:virtually|online|via|by)\b|;|\.\s|\.$|,\s*(?:on|at|commencing)\b|$)",
+        rf"(?=\s+on\s|\s+at\s+\d|\s+commencing\b|\s+starting\b|{AND_ONLINE}|;|\.\s|\.$|,\s*(?:on|at|commencing)\b|$)",
         "Meetings will be held in person at 12 Mill Lane, Ashby Institute and virtually on Zoom.",
         {"place": "12 Mill Lane, Ashby Institute"},
         re.I,
