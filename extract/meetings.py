@@ -35,7 +35,8 @@ OCCASION = re.compile(r"^(?:(?:annual|special|extraordinary|ordinary|adjourned|r
 HELD_PLACE = re.compile(
     rf"\bheld\s+(?:in\s+person\s+|virtually\s+|remotely\s+)?(?:at|in)\s+(?P<place>.+?)(?=\s+on\s+|\s+at\s+\d|\s*,\s*(?:on\s+)?(?:\d|{WEEKDAY})|{AND_ONLINE}|\s*$)", re.I
 )
-PLACE_AFTER_TIME = re.compile(r"\b(?:[ap]\.?m\b\.?|noon)\s*,?\s+(?:in|at)\s+(?P<place>.+?)\s*\.?$", re.I)
+# "… at 4:00 P.M. in Room 411, One Technology Center, Tulsa, OK, to transact all business …": a purpose clause ends it.
+PLACE_AFTER_TIME = re.compile(r"\b(?:[ap]\.?m\b\.?|noon)\s*,?\s+(?:in|at)\s+(?P<place>.+?)(?=\s*,\s*(?:in\s+order\s+)?to\s+[a-z]+\b|\s*\.?$)", re.I)
 
 MINUTES_PREFIX = re.compile(
     rf"^(?:{MINUTES_STATUS}\s+)?minutes\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?"

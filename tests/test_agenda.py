@@ -277,3 +277,15 @@ def test_a_minutes_heading_place_ends_where_its_broadcast_begins(heading, place)
     from minutebook.extract.meetings import _held_place
 
     assert _held_place(heading) == place
+
+
+@pytest.mark.parametrize("heading, place", [
+    ("MINUTES OF THE REGULAR MEETING OF THE CITY COMMISSION, scheduled for Tuesday, May 6, 2031, at 6:00 P.M. in Room 210, "
+     "City Hall, 12 Main St., Second Floor, Ashgrove, KS, to transact all business as set out in the posted agenda", "Room 210, City Hall, 12 Main St., Second Floor, Ashgrove, KS"),
+    ("Minutes of the Parish Council meeting, Monday 7 April 2031 at 7.30 pm in the Village Hall, to consider the matters below",
+     "Village Hall"),
+])
+def test_a_place_after_the_time_ends_at_a_purpose_clause(heading, place):
+    from minutebook.extract.meetings import _held_place
+
+    assert _held_place(heading) == place
