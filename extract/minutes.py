@@ -126,7 +126,9 @@ def _candidates(blocks, texts, style, rx) -> list[tuple[Heading, float]]:
         if h.uses_next and style.name in BARE_SCHEMES and not (short or blocks[i + 1].bold):
             continue  # a number alone over a sentence is a page number or a list mark
         heading_like = blocks[i].bold or h.uses_prev or short
-        out.append((h, 2.0 if heading_like else 1.0))
+        # Set in bold and short: surer than either alone, so a run of bold headings outweighs a plain
+        # numbered list of short lines inside one of them (planning applications 1-16 under "4 Committee updates").
+        out.append((h, (2.5 if blocks[i].bold and short else 2.0) if heading_like else 1.0))
     # Minute titles differ within a meeting; a title under several numbers is page furniture
     # (a page number printed above a running heading).
     counts = Counter(h.title.lower() for h, _ in out)

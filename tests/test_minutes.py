@@ -312,3 +312,19 @@ def test_the_call_to_order_gives_the_time_a_heading_leaves_out(opening, time):
         f"1. CALL TO ORDER\n\n{opening}\n\n2. ADOPTION OF AGENDA\n\n" + LONG + "3. ADJOURNMENT\n\n" + LONG
     )
     assert m.time == time
+
+
+@pytest.mark.parametrize("headings, inner", [
+    (["Apologies", "Police Report", "Minutes of Previous Meeting", "Planning", "Correspondence", "Any Other Business"],
+     ["Ref 31/0042 Extension at Mill House", "Ref 31/0057 Garage at Glebe Farm", "Ref 31/0061 Barn conversion",
+      "Ref 31/0070 Dormer at 4 Church Row", "Ref 31/0075 Porch at The Laurels"]),
+    (["CALL TO ORDER", "ROLL CALL", "APPROVAL OF MINUTES", "CLAIMS", "OLD BUSINESS", "ADJOURNMENT"],
+     ["Claim 1042 Lakeside Paving", "Claim 1043 Office Supply Co", "Claim 1044 Valley Electric", "Claim 1045 County Fuel",
+      "Claim 1046 Ace Hardware"]),
+])
+def test_bold_headings_win_over_a_plain_numbered_list_inside_one_of_them(headings, inner):
+    """Headings 1-6 in bold with a plain list numbered 1-5 under heading 4: the list does not take over the run."""
+    paper = [Block("text", f"{n}. {t}", page=1, bold=True) for n, t in enumerate(headings[:4], start=1)]
+    paper += [Block("text", f"{n}. {t}", page=1) for n, t in enumerate(inner, start=1)]
+    paper += [Block("text", f"{n}. {t}", page=1, bold=True) for n, t in enumerate(headings[4:], start=5)]
+    assert [(h.number, h.title) for h in minute_headings(paper)] == [(str(n), t) for n, t in enumerate(headings, start=1)]
