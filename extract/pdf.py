@@ -623,6 +623,11 @@ def _paragraphs(items) -> list[Block]:
     else:
         base = 14.0
     right = sorted(l.x1 for l in body_lines)[int(len(body_lines) * 0.9)] if body_lines else 0
+    left = Counter(round(l.x0) for l in body_lines).most_common(1)[0][0] if body_lines else 0
+
+    def centred(l: Line) -> bool:
+        return abs((l.x0 - left) - (right - l.x1)) < 2 * l.size
+
     blocks: list[Block] = []
     current: list[Line] = []
     new_page = False
@@ -677,8 +682,22 @@ def _paragraphs(items) -> list[Block]:
                 and line.text.strip()[:1].isupper()
                 and (line.x1 > right - 4 * line.size or P.SENTENCE_END.search(line.text) is not None)
             )
+            # After a line that stops short, a line set in from the margin by a paragraph indent starts the
+            # next paragraph ("… signed by the Chairman" / "    Annual Governance Statement – …"); centred
+            # title lines are not indented paragraphs.
+            indented = (
+                line.column == prev.column == 0
+                and prev.x1 < right - 4 * prev.size
+                and left + 2 * line.size < line.x0 < left + 8 * line.size
+                and line.text.strip()[:1].isupper()
+                and not centred(line)
+                and not centred(prev)
+                and not _under_mark(prev, line)
+                and not (hang is not None and abs(line.x0 - hang) < 3)  # at the block's own wrap indent
+            )
             breaks = (
                 heading
+                or indented
                 or line.column != prev.column
                 or pitch > expected * 1.12
                 or pitch < 0
@@ -697,6 +716,15 @@ def _paragraphs(items) -> list[Block]:
         current.append(line)
     flush()
     return blocks
+
+
+LIST_MARK = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•·▪‣◦●○■□➢►✓–-])$", re.I)
+
+
+def _under_mark(prev: Line, line: Line) -> bool:
+    """``line`` carries on a list item's text at the indent after its mark ("(a) Endorse … the English" /
+    "    Devolution White Paper")."""
+    return len(prev.words) > 1 and LIST_MARK.match(prev.words[0]["text"]) is not None and abs(line.x0 - prev.words[1]["x0"]) < 3
 
 
 def _text_start(line: Line) -> float | None:

@@ -438,3 +438,43 @@ def test_a_wholly_emphasised_line_is_a_note_of_its_own(note):
     texts = [b.text for b in blocks_from_text(text)]
     assert texts[1] == note.strip("*_")
     assert texts[2].startswith("Proposed by Councillor Ryan;")
+
+
+def _blocks_of(tmp_path, rows):
+    """Text blocks of a one-page PDF whose lines are ``(x, text)``, 15 pt apart, no gaps."""
+    from minutebook.extract.read import read_source
+
+    items = [(x, 80 + 15 * k, text, "Helvetica", 11) for k, (x, text) in enumerate(rows)]
+    src = read_source(str(make_pdf(tmp_path / "p.pdf", [items])))
+    return [b.text for b in src.blocks if b.kind == "text"]
+
+
+def test_a_paragraph_indent_after_a_short_line_starts_a_paragraph(tmp_path):
+    """Paragraphs told apart only by their first line's indent, with no space between them."""
+    rows = [(56, "Finance"),
+            (90, "Audit of Accounts - The accounts were approved by the Parish Council and were"),
+            (56, "signed by the Chairman"),
+            (90, "Annual Governance Statement - The statement was completed and signed by the"),
+            (56, "Chairman at the meeting"),
+            (90, "Grass cutting invoice from Greenway Ltd - resolved to pay £240.00"),
+            (90, "Hall hire for the annual parish meeting - resolved to pay £35.00"),
+            (56, "The Clerk will renew the insurance policy before it falls due at the end of the"),
+            (56, "month, as in previous years.")]
+    assert _blocks_of(tmp_path, rows)[1:] == [
+        "Audit of Accounts - The accounts were approved by the Parish Council and were signed by the Chairman",
+        "Annual Governance Statement - The statement was completed and signed by the Chairman at the meeting",
+        "Grass cutting invoice from Greenway Ltd - resolved to pay £240.00",
+        "Hall hire for the annual parish meeting - resolved to pay £35.00 The Clerk will renew the insurance policy "
+        "before it falls due at the end of the month, as in previous years."]
+
+
+def test_a_list_item_wrapped_at_its_hanging_indent_stays_whole(tmp_path):
+    rows = [(56, "RESOLVED that the Council:"),
+            (72, "(1) Endorse the joint work between the County and District Councils to respond to the"),
+            (95, "Devolution White Paper by the deadline set by the"),
+            (95, "Government"),
+            (72, "(2) Note the timetable for the reorganisation of local government in the county area.")]
+    assert _blocks_of(tmp_path, rows)[1:] == [
+        "(1) Endorse the joint work between the County and District Councils to respond to the Devolution White Paper "
+        "by the deadline set by the Government",
+        "(2) Note the timetable for the reorganisation of local government in the county area."]
