@@ -160,7 +160,9 @@ def minutes_meeting(doc: Document) -> Meeting:
         opened = OPENED.search(" ".join(b.text for b in texts[start: first + OPENING_BLOCKS]))
         meeting.time = parse_time(opened.group("t")) if opened else None
     meeting.attendance = meeting_attendance(doc.blocks, texts, start, headings)
-    _minutes(texts, first if headings else _end_of_attendance(texts, start), headings, meeting)
+    # Decisions may come before the first numbered minute ("At the outset … it was agreed to adjourn"): read
+    # from where the attendance lists end.
+    _minutes(texts, min(first, _end_of_attendance(texts, start)), headings, meeting)
     meeting.refers_to_meetings = referred_meetings(texts[first:], date)
     return meeting
 
@@ -178,8 +180,9 @@ def _end_of_attendance(texts: list[Block], start: int) -> int:
     attendance list (a long sentence that no attendance label introduces)."""
     for i in range(start, len(texts)):
         text = texts[i].text.strip()
-        if ATTENDANCE_LABEL.match(text) or (i > start and ATTENDANCE_LABEL.match(texts[i - 1].text.strip())):
-            continue
+        label_before = ATTENDANCE_LABEL.match(texts[i - 1].text.strip()) if i > start else None
+        if ATTENDANCE_LABEL.match(text) or (label_before and not label_before.group("rest").strip()):
+            continue  # a label, or the names under a label printed alone on its line
         if len(text.split()) >= 12 and text.endswith((".", ":")) and not text.endswith(").") or decision_at(texts, i, None)[0]:
             return i
     return len(texts)

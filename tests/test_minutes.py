@@ -328,3 +328,20 @@ def test_bold_headings_win_over_a_plain_numbered_list_inside_one_of_them(heading
     paper += [Block("text", f"{n}. {t}", page=1) for n, t in enumerate(inner, start=1)]
     paper += [Block("text", f"{n}. {t}", page=1, bold=True) for n, t in enumerate(headings[4:], start=5)]
     assert [(h.number, h.title) for h in minute_headings(paper)] == [(str(n), t) for n, t in enumerate(headings, start=1)]
+
+
+@pytest.mark.parametrize("opening", [
+    "At the outset, a vote of sympathy was extended to the family of a former member and it was unanimously agreed to "
+    "adjourn the meeting for fifteen minutes as a mark of respect.",
+    "Before the business of the meeting, the Chair asked the members how the election should be handled and it was agreed "
+    "that the Town Clerk would take the Chair until a Mayor was elected.",
+])
+def test_a_decision_before_the_first_numbered_minute_is_read(opening):
+    docs, (m,) = _meetings(
+        "Fernleigh Town Council – 9th March 2031\n\nPresent: Councillors P Wren, T Hale and G Moss.\n\n"
+        f"{opening}\n\n1. Apologies\n\n" + LONG + "2. Village Green\n\n" + LONG
+        + "The Councillors resolved to pay the grass cutting invoice of £240.\n\n"
+    )
+    assert [(r.minute, r.outcome) for r in m.resolutions] == [(None, "carried"), ("2", "carried")]
+    assert m.resolutions[0].text.startswith(opening.split(" it was")[0][:20])
+    assert [i.number for i in m.minutes_items] == ["1", "2"]
