@@ -718,13 +718,11 @@ def _paragraphs(items) -> list[Block]:
     return blocks
 
 
-LIST_MARK = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•·▪‣◦●○■□➢►✓–-])$", re.I)
-
-
 def _under_mark(prev: Line, line: Line) -> bool:
     """``line`` carries on a list item's text at the indent after its mark ("(a) Endorse … the English" /
     "    Devolution White Paper")."""
-    return len(prev.words) > 1 and LIST_MARK.match(prev.words[0]["text"]) is not None and abs(line.x0 - prev.words[1]["x0"]) < 3
+    marked = P.LIST_ITEM.match(prev.text.strip()) or P.BULLET.match(prev.text.strip())
+    return len(prev.words) > 1 and marked is not None and abs(line.x0 - prev.words[1]["x0"]) < 3
 
 
 def _text_start(line: Line) -> float | None:

@@ -321,7 +321,7 @@ def trace_cmd(item, index_dir, committee, fmt):
 
     Exit status 1 when no meeting is found (with titles it may have meant).
     """
-    from minutebook.index.query import item_names, last_reported, standing, suggest_titles, trace
+    from minutebook.index.query import last_reported, standing_item, suggest_titles, trace
 
     ix = _open(index_dir)
     found = _answer(trace, ix, item, committee=committee)
@@ -341,7 +341,7 @@ def trace_cmd(item, index_dir, committee, fmt):
             _say(f"last reported: {latest['date']}, {'; '.join(latest['committees'])}")
         elif found:
             _say("not reported yet: only planned in work programmes")
-        kind = next(filter(None, map(standing, item_names(item))), None)
+        kind = standing_item(item)
         if kind and found and not committee:
             _say_error(repr(item), f"a standing item ({kind}): every meeting that takes it is listed; --committee narrows them")
     if not found:

@@ -710,7 +710,7 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
         wanted = set(resolve(committee, s.reader().field_terms("committee"), "committee", "--committee")) if committee else None
         parser = QueryParser("title", ix.schema, group=OrGroup.factory(0.9))
         names = item_names(item)
-        kind = next(filter(None, map(standing, names)), None)
+        kind = standing_item(item)
         words = " ".join(re.findall(r"\w+", item + " " + PROBE.get(kind, "")))
         q = parser.parse(words) if words else None
         if q is None:
@@ -762,6 +762,11 @@ def standing(title: str | None) -> str | None:
     """The standing item ``title`` is a form of ("minutes", "apologies" …), if any."""
     title = re.sub(r"^\W*(?:item\s+)?[\dA-Za-z]{0,3}\d[.)]?\s+", "", " ".join((title or "").split()), flags=re.I)
     return next((kind for rx, kind in _STANDING if rx.search(title)), None)
+
+
+def standing_item(item: str) -> str | None:
+    """The standing item a traced item is, under any of the names it is typed as (``item_names``)."""
+    return next(filter(None, map(standing, item_names(item))), None)
 
 
 def _mentions(searcher, schema, names: list[str], found: set[str]) -> list[dict]:
@@ -866,8 +871,8 @@ def _next_meeting(searcher, committee: str | None, after: str) -> str | None:
     if not committee:
         return None
     q = And([Term("committee", committee), TermRange("date", after, None, startexcl=True)])
-    dates = {h.get("date") for h in searcher.search(q, limit=None) if h.get("date")}
-    return min(dates, default=None)
+    first = searcher.search(q, sortedby="date", limit=1)  # read from the date column, not every record's fields
+    return first[0]["date"] if first else None
 
 
 def item_names(item: str) -> list[str]:
