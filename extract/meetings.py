@@ -107,6 +107,11 @@ def _minutes_texts(doc: Document) -> list[Block]:
     return out
 
 
+def _first_cell_only(row: list[str]) -> bool:
+    """A row with words in its first cell alone: a line of prose the table took in."""
+    return not any(c and c.strip() for c in row[1:])
+
+
 def _lines_to_paragraphs(cells: list[list[str]], rows: list[str]) -> list[str]:
     """Rows as lines, a sentence wrapped over rows of one filled cell joined again."""
     out: list[str] = []
@@ -114,7 +119,7 @@ def _lines_to_paragraphs(cells: list[list[str]], rows: list[str]) -> list[str]:
     for row, text in zip(cells, rows):
         if not text:
             continue
-        single = not any(c and c.strip() for c in row[1:])
+        single = _first_cell_only(row)
         if run_on and single:
             out[-1] = join_wrapped([out[-1], text])
         else:
@@ -132,7 +137,7 @@ def _reads_as_text(cells: list[list[str]], rows: list[str]) -> bool:
     policies with a decision a row, or prose (and the next minute's heading) a table found in
     whitespace took in. A roll call or a vote by name (``Cue  Yea  Dodson  Absent``) stays a table."""
     decided = sum(bool(DECIDED_ROW.search(r)) for r in rows)
-    prose = sum(len(row[0].split()) >= 8 and not any(c and c.strip() for c in row[1:]) for row in cells if row)
+    prose = sum(len(row[0].split()) >= 8 and _first_cell_only(row) for row in cells if row)
     return decided >= 2 or prose >= 2
 
 
