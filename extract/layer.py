@@ -7,17 +7,19 @@ descent to one em up; the right edge takes in a glyph overhanging its advance,
 a tenth of a point or so, where pdfminer stops at the advance), and pdfplumber's own word extractor groups them, so the
 words, and every line, paragraph and heading built from them, are the same.
 
-Only plain pages are read this way. A page that may hold a ruled table (its
-rulings are pdfplumber's to find), a turned or cropped page, one with turned
-characters or glyphs without a Unicode map (pdfplumber names them
-``(cid:N)``), or one with next to no text (a scan) goes to pdfplumber as before:
-``page_words`` returns None for it.
+A page that may hold a ruled table also gets its drawn paths as pdfplumber's
+rect, line and curve objects: pdfplumber's table finder then works on
+pdfium's reading of the page, and pdfminer never parses it. A turned or
+cropped page, one with turned characters or glyphs without a Unicode map
+(pdfplumber names them ``(cid:N)``), or one whose rulings sit inside a form
+goes to pdfplumber as before: ``read_layer`` returns None for it.
 """
 
 from __future__ import annotations
 
 import bisect
 import ctypes
+from dataclasses import dataclass
 
 import pypdfium2.raw as R
 from pdfminer.fontmetrics import FONT_METRICS
@@ -45,15 +47,31 @@ _ORIGIN = _plain(R.FPDFText_GetCharOrigin, ctypes.c_bool, _V, _I, ctypes.POINTER
 WORDS = WordExtractor(x_tolerance=3, y_tolerance=3, extra_attrs=["fontname", "size"])  # pdfplumber's defaults
 
 
-def page_words(page) -> list[dict] | None:
+@dataclass
+class Layer:
+    """A page's words; for a page that may hold a ruled table, also the objects pdfplumber's
+    table finder reads (``char``, ``rect``, ``line``, ``curve``), None for a plain page."""
+
+    words: list[dict]
+    objects: dict[str, list[dict]] | None = None
+
+
+def read_layer(page) -> Layer | None:
     """The words of a pypdfium2 page as pdfplumber's ``extract_words(extra_attrs=["fontname", "size"])``
-    gives them, or None when the page must be read by pdfplumber."""
+    gives them (with the page's objects when it may hold a table), or None when pdfplumber must read it."""
     if page.get_rotation() or page.get_cropbox() != page.get_mediabox() or page.get_mediabox()[:2] != (0, 0):
         return None
+    objects = None
     if may_hold_table(page.raw):
-        return None
+        objects = page_paths(page.raw, page.get_height())
+        if objects is None:
+            return None
     chars = _chars(page)
-    return None if chars is None else WORDS.extract_words(chars)
+    if chars is None:
+        return None
+    if objects is not None:
+        objects["char"] = chars
+    return Layer(WORDS.extract_words(chars), objects)
 
 
 def may_hold_table(raw_page) -> bool:
@@ -211,3 +229,70 @@ def _font_name(font) -> str:
     buf = ctypes.create_string_buffer(n)
     R.FPDFFont_GetBaseFontName(font, buf, n)
     return buf.value.decode("utf-8", "replace")
+
+
+def page_paths(raw_page, height: float) -> dict[str, list[dict]] | None:
+    """The page's painted paths as pdfplumber's ``rect``, ``line`` and ``curve`` objects, from which
+    its table finder takes its edges; None for a path inside a form (its place needs the form's matrix).
+
+    pdfminer's reading is followed: each subpath (from a move) is a line if
+    it has one segment, a rectangle if it is a closed loop of four
+    axis-aligned sides, else a curve through its end points (a Bézier
+    segment's control points left out); paths neither filled nor stroked
+    (clipping paths) are not drawn.
+    """
+    out: dict[str, list[dict]] = {"rect": [], "line": [], "curve": []}
+    fill, stroke, m = ctypes.c_int(), ctypes.c_int(), R.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj, kind, nested in _objects(raw_page):
+        if kind != R.FPDF_PAGEOBJ_PATH:
+            continue
+        if nested:
+            return None
+        R.FPDFPath_GetDrawMode(obj, fill, stroke)
+        if not fill.value and not stroke.value:
+            continue
+        R.FPDFPageObj_GetMatrix(obj, m)
+        subpaths: list[tuple[str, list]] = []
+        bezier = 0
+        for k in range(R.FPDFPath_CountSegments(obj)):
+            seg = R.FPDFPath_GetPathSegment(obj, k)
+            R.FPDFPathSegment_GetPoint(seg, x, y)
+            kind = R.FPDFPathSegment_GetType(seg)
+            pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+            if kind == R.FPDF_SEGMENT_MOVETO or not subpaths:
+                subpaths.append(("m", [pt]))
+            elif kind == R.FPDF_SEGMENT_BEZIERTO:
+                bezier = (bezier + 1) % 3  # pdfium gives a curve's two control points and its end as three segments
+                if bezier == 0:
+                    subpaths[-1] = (subpaths[-1][0] + "c", subpaths[-1][1] + [pt])
+            else:
+                subpaths[-1] = (subpaths[-1][0] + "l", subpaths[-1][1] + [pt])
+            if R.FPDFPathSegment_GetClose(seg):
+                shape, pts = subpaths[-1]
+                subpaths[-1] = (shape + "h", pts + [pts[0]])
+        for shape, pts in subpaths:
+            kind, obj_dict = _shape(shape, pts, height)
+            if kind:
+                out[kind].append(obj_dict)
+    return out
+
+
+def _shape(shape: str, pts: list, height: float) -> tuple[str | None, dict]:
+    """pdfminer's ``paint_path`` for one subpath: its kind and pdfplumber's dict of it."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape, pts = shape[:-2] + "h", pts[:-2] + pts[-1:]
+    if len(pts) < 2:
+        return None, {}
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    box = {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "width": x1 - x0, "height": y1 - y0,
+           "top": height - y1, "bottom": height - y0, "doctop": height - y1}
+    if shape in ("ml", "mlh"):
+        return "line", box
+    if shape in ("mlllh", "mllll"):
+        (a0, b0), (a1, b1), (a2, b2), (a3, b3), _ = pts
+        square = (a0 == a1 and b1 == b2 and a2 == a3 and b3 == b0) or (b0 == b1 and a1 == a2 and b2 == b3 and a3 == a0)
+        if pts[0] == pts[4] and square:
+            return "rect", box
+    return "curve", {**box, "pts": [(px, height - py) for px, py in pts]}

@@ -25,7 +25,7 @@ import pdfplumber
 
 from minutebook.extract import caps
 from minutebook.extract import patterns as P
-from minutebook.extract.layer import page_words
+from minutebook.extract.layer import Layer, read_layer
 from minutebook.extract.unruled import find_unruled
 from minutebook.model import Block, Source, Table
 
@@ -306,21 +306,26 @@ def _cuts_words(table, words: list[dict]) -> bool:
     return cut >= max(2, 0.05 * len(inside))
 
 
-def read_page(page, page_no: int, scanner=None, words: list[dict] | None = None) -> PageRead:
+def read_page(page, page_no: int, scanner=None, layer: Layer | None = None) -> PageRead:
     """One page's lines and tables; a scanned page is read by ``scanner`` (an ``ocr.Scanner``) when given.
 
-    ``words`` are the page's words read by pdfium (``layer.page_words``):
-    a page of plain text with no table rulings is then built from them
-    without pdfplumber laying the page out.
+    ``layer`` is the page as pdfium read it (``layer.read_layer``): the
+    page's words are then pdfium's, and pdfplumber lays out no page; a page
+    that may hold a ruled table hands its table finder pdfium's characters
+    and paths.
     """
     width, height = float(page.width), float(page.height)
     from minutebook.extract.ocr import FEW_WORDS, OcrError, wants_ocr
 
-    plain = words is not None and len(words) >= FEW_WORDS and not garbled(words)
-    if not plain:
+    layered = layer is not None and len(layer.words) >= FEW_WORDS and not garbled(layer.words)
+    if layered:
+        words = layer.words
+        if layer.objects is not None:
+            page._objects = layer.objects  # where pdfplumber keeps a page's parsed objects: its table finder reads these
+    else:
         words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
     pr = PageRead(page_no, width, height, [])
-    scanned = not plain and wants_ocr(page, words)
+    scanned = not layered and wants_ocr(page, words)
     broken = bool(words) and not scanned and garbled(words)
     read = False
     if (scanned or broken) and scanner:
@@ -341,7 +346,7 @@ def read_page(page, page_no: int, scanner=None, words: list[dict] | None = None)
     if not words:
         return pr
     tables = []
-    for t in [] if plain else _find_tables(page, pr):
+    for t in [] if layered and layer.objects is None else _find_tables(page, pr):
         if _cuts_words(t, words):
             continue
         extracted = t.extract()
@@ -426,7 +431,7 @@ def read_pdf(
             progress(0, total)  # a time or memory limit can then name page 1
         for i, page in enumerate(pdf.pages, start=1):
             try:
-                pr = read_page(page, i, reader, _plain_words(doc, i - 1))
+                pr = read_page(page, i, reader, _layer(doc, i - 1))
             except Exception as exc:
                 if not caps.stopped_by_cap(exc):
                     raise
@@ -455,13 +460,13 @@ def _pdfium(path: str, password: str | None):
             doc.close()
 
 
-def _plain_words(doc, index: int) -> list[dict] | None:
-    """A plain page's words read by pdfium (``layer.page_words``), or None."""
+def _layer(doc, index: int) -> Layer | None:
+    """The page as pdfium reads it (``layer.read_layer``), or None."""
     if doc is None or index >= len(doc):
         return None
     page = doc[index]
     try:
-        return page_words(page)
+        return read_layer(page)
     finally:
         page.close()
 

@@ -1,11 +1,14 @@
-"""pdfium's reading of a plain page gives pdfplumber's words; a page with table rulings is left to pdfplumber."""
+"""pdfium's reading of a page gives pdfplumber's words, and of a ruled page the objects pdfplumber's table finder
+reads, so tables found on it are the ones pdfplumber finds parsing the page itself."""
 
 import pdfplumber
 import pypdfium2
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from minutebook.extract.layer import page_words
+from minutebook.extract.layer import read_layer
+from minutebook.extract.pdf import read_page
+from minutebook.model import Table
 
 
 def _pdf(path):
@@ -26,15 +29,16 @@ def _pdf(path):
     c.save()
 
 
-def test_plain_page_words_match_pdfplumber_and_ruled_page_is_left_alone(tmp_path):
+def test_plain_page_words_match_pdfplumber(tmp_path):
     path = tmp_path / "p.pdf"
     _pdf(path)
     doc = pypdfium2.PdfDocument(str(path))
-    ours, ruled = page_words(doc[0]), page_words(doc[1])
+    layer = read_layer(doc[0])
     doc.close()
     with pdfplumber.open(path) as pdf:
         theirs = pdf.pages[0].extract_words(extra_attrs=["fontname", "size"])
-    assert ruled is None
+    assert layer.objects is None  # no rulings: no table finding
+    ours = layer.words
     assert [w["text"] for w in ours] == [w["text"] for w in theirs]
     assert ours[0]["text"] == "Minutes" and ours[0]["fontname"] == "Helvetica-Bold"
     for a, b in zip(ours, theirs):
@@ -42,3 +46,31 @@ def test_plain_page_words_match_pdfplumber_and_ruled_page_is_left_alone(tmp_path
             assert abs(a[key] - b[key]) < 0.05, (a, b, key)
         # pdfium's right edge takes in a glyph overhanging its advance (an italic or Times "f").
         assert -0.05 < a["x1"] - b["x1"] < 0.1 * b["size"], (a, b)
+
+
+def _tables(pr):
+    return [(it.rows, it.header_rows) for it in pr.items if isinstance(it, Table)]
+
+
+def test_ruled_page_gives_pdfplumber_the_tables_it_finds_itself(tmp_path):
+    """A grid drawn as separate lines (a Word table) and one drawn as boxes (a spreadsheet export)."""
+    path = tmp_path / "p.pdf"
+    _pdf(path)
+    c = canvas.Canvas(str(path.with_name("boxes.pdf")), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    for r, row in enumerate([("Date", "Item", "Lead"), ("14 March", "Budget monitoring", "Treasurer"), ("9 May", "Play area", "Clerk")]):
+        for col, text in enumerate(row):
+            c.rect(60 + col * 150, 700 - r * 20, 150, 20, stroke=1, fill=0)
+            c.drawString(64 + col * 150, 706 - r * 20, text)
+    c.save()
+    for file, index in ((path, 1), (path.with_name("boxes.pdf"), 0)):
+        doc = pypdfium2.PdfDocument(str(file))
+        layer = read_layer(doc[index])
+        doc.close()
+        assert layer is not None and len(layer.objects["line"]) + len(layer.objects["rect"]) >= 7
+        with pdfplumber.open(file) as pdf:
+            theirs = _tables(read_page(pdf.pages[index], index + 1))
+        with pdfplumber.open(file) as pdf:
+            ours = _tables(read_page(pdf.pages[index], index + 1, layer=layer))
+        assert ours == theirs and len(ours) == 1
+    assert ours[0][0] == [["Date", "Item", "Lead"], ["14 March", "Budget monitoring", "Treasurer"], ["9 May", "Play area", "Clerk"]]
