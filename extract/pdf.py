@@ -63,6 +63,7 @@ class PageRead:
 
 
 VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+LATIN_LETTER = re.compile("[a-zA-Z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")  # the letters below U+0250
 GARBLED_VOWELS = 0.22  # text in Latin script runs at 30-45 % vowels; glyph codes read as letters far fewer
 
 
@@ -75,15 +76,17 @@ def garbled(words: list[dict]) -> bool:
     to judge pass.
     """
     tokens = [w["text"] for w in words]
-    # Latin letters only: a page in another script is not judged by vowels.
-    letters = [ch.lower() for t in tokens if "(cid:" not in t for ch in t if ch.isalpha() and ch < "\u0250"]
     if len(tokens) < 20:
         return False
     cid = sum("(cid:" in t for t in tokens)
-    odd = sum(any(unicodedata.category(ch) in ("Cc", "Co", "Cn", "So", "Sm") for ch in t) for t in tokens)
+    # Plain printable ASCII has none of these categories: only other tokens are looked at letter by letter.
+    odd = sum(any(unicodedata.category(ch) in ("Cc", "Co", "Cn", "So", "Sm") for ch in t)
+              for t in tokens if not (t.isascii() and t.isprintable()))
     if cid + odd > 0.3 * len(tokens):
         return True
-    return len(letters) >= 100 and sum(ch in VOWELS for ch in letters) < GARBLED_VOWELS * len(letters)
+    # Latin letters only: a page in another script is not judged by vowels.
+    letters = "".join(LATIN_LETTER.findall(" ".join(t for t in tokens if "(cid:" not in t))).lower()
+    return len(letters) >= 100 and sum(letters.count(v) for v in VOWELS) < GARBLED_VOWELS * len(letters)
 
 
 def _is_bold(fontname: str) -> bool:
@@ -326,7 +329,7 @@ def read_page(page, page_no: int, scanner=None, layer: Layer | None = None) -> P
         words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False)
     pr = PageRead(page_no, width, height, [])
     scanned = not layered and wants_ocr(page, words)
-    broken = bool(words) and not scanned and garbled(words)
+    broken = bool(words) and not scanned and not layered and garbled(words)
     read = False
     if (scanned or broken) and scanner:
         what = "has a text layer that does not decode to words (broken font)" if broken else "has no text layer"
