@@ -28,6 +28,7 @@ from pdfplumber.utils.text import WordExtractor
 EDGE = 3.0  # points: pdfplumber's shortest table edge; thinner path boxes are rules
 FORM_OBJECTS = 100_000  # objects looked at inside forms on one page
 SEGMENTS = 5  # a rectangle or a line; a path of more pieces may be a whole grid
+PAGE_SEGMENTS = 100_000  # path pieces read here on one page; past it pdfplumber reads the page under its caps (``caps``)
 HYPHEN = "-"  # pdfium gives a hyphen that ends a line as U+0002
 
 
@@ -239,11 +240,13 @@ def page_paths(raw_page, height: float) -> dict[str, list[dict]] | None:
     it has one segment, a rectangle if it is a closed loop of four
     axis-aligned sides, else a curve through its end points (a Bézier
     segment's control points left out); paths neither filled nor stroked
-    (clipping paths) are not drawn.
+    (clipping paths) are not drawn. A page of more than ``PAGE_SEGMENTS``
+    pieces (a vector map) gives None too.
     """
     out: dict[str, list[dict]] = {"rect": [], "line": [], "curve": []}
     fill, stroke, m = ctypes.c_int(), ctypes.c_int(), R.FS_MATRIX()
     x, y = ctypes.c_float(), ctypes.c_float()
+    left = PAGE_SEGMENTS
     for obj, kind, nested in _objects(raw_page):
         if kind != R.FPDF_PAGEOBJ_PATH:
             continue
@@ -255,14 +258,18 @@ def page_paths(raw_page, height: float) -> dict[str, list[dict]] | None:
         R.FPDFPageObj_GetMatrix(obj, m)
         subpaths: list[tuple[str, list]] = []
         bezier = 0
-        for k in range(R.FPDFPath_CountSegments(obj)):
+        count = R.FPDFPath_CountSegments(obj)
+        left -= count
+        if left < 0:
+            return None
+        for k in range(count):
             seg = R.FPDFPath_GetPathSegment(obj, k)
             R.FPDFPathSegment_GetPoint(seg, x, y)
-            kind = R.FPDFPathSegment_GetType(seg)
+            step = R.FPDFPathSegment_GetType(seg)
             pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
-            if kind == R.FPDF_SEGMENT_MOVETO or not subpaths:
+            if step == R.FPDF_SEGMENT_MOVETO or not subpaths:
                 subpaths.append(("m", [pt]))
-            elif kind == R.FPDF_SEGMENT_BEZIERTO:
+            elif step == R.FPDF_SEGMENT_BEZIERTO:
                 bezier = (bezier + 1) % 3  # pdfium gives a curve's two control points and its end as three segments
                 if bezier == 0:
                     subpaths[-1] = (subpaths[-1][0] + "c", subpaths[-1][1] + [pt])
@@ -272,9 +279,9 @@ def page_paths(raw_page, height: float) -> dict[str, list[dict]] | None:
                 shape, pts = subpaths[-1]
                 subpaths[-1] = (shape + "h", pts + [pts[0]])
         for shape, pts in subpaths:
-            kind, obj_dict = _shape(shape, pts, height)
-            if kind:
-                out[kind].append(obj_dict)
+            what, drawn = _shape(shape, pts, height)
+            if what:
+                out[what].append(drawn)
     return out
 
 

@@ -74,3 +74,15 @@ def test_ruled_page_gives_pdfplumber_the_tables_it_finds_itself(tmp_path):
             ours = _tables(read_page(pdf.pages[index], index + 1, layer=layer))
         assert ours == theirs and len(ours) == 1
     assert ours[0][0] == [["Date", "Item", "Lead"], ["14 March", "Budget monitoring", "Treasurer"], ["9 May", "Play area", "Clerk"]]
+
+
+def test_page_of_more_path_pieces_than_the_cap_is_left_to_pdfplumber(tmp_path, monkeypatch):
+    from minutebook.extract import layer as L
+
+    path = tmp_path / "p.pdf"
+    _pdf(path)
+    doc = pypdfium2.PdfDocument(str(path))
+    assert read_layer(doc[1]).objects is not None
+    monkeypatch.setattr(L, "PAGE_SEGMENTS", 10)  # the ruled page draws 9 lines of two points each
+    assert read_layer(doc[1]) is None
+    doc.close()
