@@ -64,6 +64,8 @@ class PageRead:
 
 VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
 LATIN_LETTER = re.compile("[a-zA-Z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")  # the letters below U+0250
+ODD = ("Cc", "Co", "Cn", "So", "Sm")  # control, private, unassigned, symbol and maths characters: glyphs read without a map
+ODD_ASCII = re.compile(r"[+<=>|~]")  # the printable ASCII among them, tested without a category lookup per letter
 GARBLED_VOWELS = 0.22  # text in Latin script runs at 30-45 % vowels; glyph codes read as letters far fewer
 
 
@@ -79,9 +81,8 @@ def garbled(words: list[dict]) -> bool:
     if len(tokens) < 20:
         return False
     cid = sum("(cid:" in t for t in tokens)
-    # Plain printable ASCII has none of these categories: only other tokens are looked at letter by letter.
-    odd = sum(any(unicodedata.category(ch) in ("Cc", "Co", "Cn", "So", "Sm") for ch in t)
-              for t in tokens if not (t.isascii() and t.isprintable()))
+    odd = sum(bool(ODD_ASCII.search(t)) if t.isascii() and t.isprintable() else
+              any(unicodedata.category(ch) in ODD for ch in t) for t in tokens)
     if cid + odd > 0.3 * len(tokens):
         return True
     # Latin letters only: a page in another script is not judged by vowels.

@@ -86,3 +86,21 @@ def test_page_of_more_path_pieces_than_the_cap_is_left_to_pdfplumber(tmp_path, m
     monkeypatch.setattr(L, "PAGE_SEGMENTS", 10)  # the ruled page draws 9 lines of two points each
     assert read_layer(doc[1]) is None
     doc.close()
+
+
+def _words(text):
+    return [{"text": t} for t in text.split()]
+
+
+def test_garbled_text_layer_is_told_from_words_and_from_symbols():
+    """Glyph codes read as letters, and a layer of maths and symbol glyphs, are garbage; prose is not,
+    in ASCII or with accented letters; a line of markup is symbols as much as unmapped glyphs are."""
+    from minutebook.extract.pdf import garbled
+
+    prose = "The council noted the report of the clerk and agreed that the grant to the village hall be renewed for a further year. "
+    assert not garbled(_words(prose * 3))
+    assert not garbled(_words("Le conseil a approuvé le procès-verbal de la séance précédente et décidé de reporter le point. " * 3))
+    codes = prose.translate(str.maketrans("aeiouy", "qxzkjv"))  # glyph numbers read as letters: next to no vowels
+    assert garbled(_words(codes * 3))
+    assert garbled(_words("<a> x=1 y|z ~q + word word word " * 6))
+    assert garbled(_words("∑ ∫ word ≈ word ♦ word " * 8))
