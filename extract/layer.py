@@ -10,9 +10,8 @@ words, and every line, paragraph and heading built from them, are the same.
 A page that may hold a ruled table also gets its drawn paths as pdfplumber's
 rect, line and curve objects: pdfplumber's table finder then works on
 pdfium's reading of the page, and pdfminer never parses it. A turned or
-cropped page, one with turned characters or glyphs without a Unicode map
-(pdfplumber names them ``(cid:N)``), or one whose rulings sit inside a form
-goes to pdfplumber as before: ``read_layer`` returns None for it.
+cropped page, or one with turned characters or glyphs without a Unicode map
+(pdfplumber names them ``(cid:N)``) goes to pdfplumber as before: ``read_layer`` returns None for it.
 """
 
 from __future__ import annotations
@@ -85,10 +84,10 @@ def may_hold_table(raw_page) -> bool:
     """
     across: set[int] = set()
     down: set[int] = set()
-    for obj, kind, nested in _objects(raw_page):
+    for obj, kind, form in _objects(raw_page):
         if kind != R.FPDF_PAGEOBJ_PATH:
             continue
-        if nested or R.FPDFPath_CountSegments(obj) > SEGMENTS:
+        if form is not None or R.FPDFPath_CountSegments(obj) > SEGMENTS:
             return True
         left, bottom, right, top = _bounds(obj)
         if right - left >= EDGE:
@@ -99,14 +98,31 @@ def may_hold_table(raw_page) -> bool:
 
 
 def _objects(raw_page):
-    """``(object, type, inside a form)`` for the page's objects, form XObjects' contents included."""
-    stack = [(R.FPDFPage_GetObject(raw_page, k), False) for k in reversed(range(R.FPDFPage_CountObjects(raw_page)))]
+    """``(object, type, form)`` for the page's objects, form XObjects' contents included; ``form`` is
+    the matrix taking an object inside forms to page space (the forms' matrices composed), None on the page."""
+    stack = [(R.FPDFPage_GetObject(raw_page, k), None) for k in reversed(range(R.FPDFPage_CountObjects(raw_page)))]
     while stack:
-        obj, nested = stack.pop()
+        obj, form = stack.pop()
         kind = R.FPDFPageObj_GetType(obj)
-        yield obj, kind, nested
+        yield obj, kind, form
         if kind == R.FPDF_PAGEOBJ_FORM and len(stack) < FORM_OBJECTS:
-            stack.extend((R.FPDFFormObj_GetObject(obj, k), True) for k in reversed(range(R.FPDFFormObj_CountObjects(obj))))
+            inner = _then(_matrix(obj), form)
+            stack.extend((R.FPDFFormObj_GetObject(obj, k), inner) for k in reversed(range(R.FPDFFormObj_CountObjects(obj))))
+
+
+def _matrix(obj) -> tuple[float, ...]:
+    m = R.FS_MATRIX()
+    R.FPDFPageObj_GetMatrix(obj, m)
+    return m.a, m.b, m.c, m.d, m.e, m.f
+
+
+def _then(m: tuple, outer: tuple | None) -> tuple:
+    """The matrix applying ``m`` and then ``outer`` (``x' = a x + c y + e``, ``y' = b x + d y + f``)."""
+    if outer is None:
+        return m
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = outer
+    return A * a + C * b, B * a + D * b, A * c + C * d, B * c + D * d, A * e + C * f + E, B * e + D * f + F
 
 
 def _unread_text(raw_page, text) -> tuple[dict[int, int], list[tuple[int, float, float]]]:
@@ -234,28 +250,26 @@ def _font_name(font) -> str:
 
 def page_paths(raw_page, height: float) -> dict[str, list[dict]] | None:
     """The page's painted paths as pdfplumber's ``rect``, ``line`` and ``curve`` objects, from which
-    its table finder takes its edges; None for a path inside a form (its place needs the form's matrix).
+    its table finder takes its edges, in page space (a path inside a form XObject through the form's matrix).
 
     pdfminer's reading is followed: each subpath (from a move) is a line if
     it has one segment, a rectangle if it is a closed loop of four
     axis-aligned sides, else a curve through its end points (a Bézier
     segment's control points left out); paths neither filled nor stroked
     (clipping paths) are not drawn. A page of more than ``PAGE_SEGMENTS``
-    pieces (a vector map) gives None too.
+    pieces (a vector map) gives None: pdfplumber reads it.
     """
     out: dict[str, list[dict]] = {"rect": [], "line": [], "curve": []}
-    fill, stroke, m = ctypes.c_int(), ctypes.c_int(), R.FS_MATRIX()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
     x, y = ctypes.c_float(), ctypes.c_float()
     left = PAGE_SEGMENTS
-    for obj, kind, nested in _objects(raw_page):
+    for obj, kind, form in _objects(raw_page):
         if kind != R.FPDF_PAGEOBJ_PATH:
             continue
-        if nested:
-            return None
         R.FPDFPath_GetDrawMode(obj, fill, stroke)
         if not fill.value and not stroke.value:
             continue
-        R.FPDFPageObj_GetMatrix(obj, m)
+        a, b, c, d, e, f = _then(_matrix(obj), form)
         subpaths: list[tuple[str, list]] = []
         bezier = 0
         count = R.FPDFPath_CountSegments(obj)
@@ -266,7 +280,7 @@ def page_paths(raw_page, height: float) -> dict[str, list[dict]] | None:
             seg = R.FPDFPath_GetPathSegment(obj, k)
             R.FPDFPathSegment_GetPoint(seg, x, y)
             step = R.FPDFPathSegment_GetType(seg)
-            pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+            pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             if step == R.FPDF_SEGMENT_MOVETO or not subpaths:
                 subpaths.append(("m", [pt]))
             elif step == R.FPDF_SEGMENT_BEZIERTO:

@@ -53,7 +53,8 @@ def _tables(pr):
 
 
 def test_ruled_page_gives_pdfplumber_the_tables_it_finds_itself(tmp_path):
-    """A grid drawn as separate lines (a Word table) and one drawn as boxes (a spreadsheet export)."""
+    """A grid drawn as separate lines (a Word table), one drawn as boxes (a spreadsheet export), and one
+    inside a form XObject placed by a matrix (a page wrapped whole by a print driver)."""
     path = tmp_path / "p.pdf"
     _pdf(path)
     c = canvas.Canvas(str(path.with_name("boxes.pdf")), pagesize=A4)
@@ -63,7 +64,18 @@ def test_ruled_page_gives_pdfplumber_the_tables_it_finds_itself(tmp_path):
             c.rect(60 + col * 150, 700 - r * 20, 150, 20, stroke=1, fill=0)
             c.drawString(64 + col * 150, 706 - r * 20, text)
     c.save()
-    for file, index in ((path, 1), (path.with_name("boxes.pdf"), 0)):
+    c = canvas.Canvas(str(path.with_name("form.pdf")), pagesize=A4)  # the same grid drawn inside a form XObject, moved
+    c.beginForm("grid")
+    c.setFont("Helvetica", 10)
+    for r, row in enumerate([("Date", "Item", "Lead"), ("14 March", "Budget monitoring", "Treasurer"), ("9 May", "Play area", "Clerk")]):
+        for col, text in enumerate(row):
+            c.rect(col * 150, 100 - r * 20, 150, 20, stroke=1, fill=0)
+            c.drawString(4 + col * 150, 106 - r * 20, text)
+    c.endForm()
+    c.translate(60, 600)
+    c.doForm("grid")
+    c.save()
+    for file, index in ((path, 1), (path.with_name("boxes.pdf"), 0), (path.with_name("form.pdf"), 0)):
         doc = pypdfium2.PdfDocument(str(file))
         layer = read_layer(doc[index])
         doc.close()
