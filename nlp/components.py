@@ -512,6 +512,7 @@ class Shapes:
 # --------------------------------------------------------------------------- legislation
 
 LEG_HEAD = re.compile(r"^(Act|Acts|Regulations|Order|Rules|Bill|Measure)(\d{4})?$")
+LEG_WORD = re.compile(r"Act|Regulations|Order|Rules|Bill|Measure")  # in the text wherever a token matches LEG_HEAD
 LEG_REF = re.compile(
     r"\b(?:(?:Sections?|[Ss]ection)\s+\d+[A-Z]?(?:\s?\([A-Za-z0-9]+\))*|(?:Schedule|Schedules)\s+\d+[A-Z]?"
     r"|Regulations?\s+\d+[A-Z]?(?:\(\d+\))*|[Pp]aragraph\s+\d+\s+of\s+(?:Part\s+\d+\s+of\s+)?Schedule\s+\d+[A-Z]?)"
@@ -528,7 +529,7 @@ def legislation(doc: Doc) -> Doc:
     children's law everyone cites (17, 20, 47, …).
     """
     spans = []
-    for tok in doc:
+    for tok in doc if LEG_WORD.search(_text(doc)) else ():  # most texts name no Act: skip the walk over their tokens
         m = LEG_HEAD.match(tok.text)
         if not m or not tok.text[0].isupper():
             continue

@@ -93,7 +93,8 @@ def tag_documents(documents: list[Document], nlp: Language | None = None, batch_
     entities: list[Entity] = []
     texts: dict[str, list[str]] = {}
     for sdoc, (doc, where, flag, table_row) in nlp.pipe(units, as_tuples=True, batch_size=batch_size):
-        texts.setdefault(doc.id, []).append(sdoc.text)
+        text = components._text(sdoc)  # the components' copy: ``Doc.text`` is rebuilt from tokens each time
+        texts.setdefault(doc.id, []).append(text)
         found = []
         extra = sdoc._.mb_values or {}
         for ent in sdoc.ents:
@@ -103,9 +104,9 @@ def tag_documents(documents: list[Document], nlp: Language | None = None, batch_
                 section=where, start=ent.start_char, end=ent.end_char, values=values,
             ))
         if flag == "venue":
-            found = _venue(sdoc.text, found, doc.id, where)
+            found = _venue(text, found, doc.id, where)
         if table_row is not None:
-            found = _header_labels(sdoc.text, found, *table_row)
+            found = _header_labels(text, found, *table_row)
             _row_values(found, *table_row)
         entities.extend(found)
     entities.extend(_acronyms(units, entities))
