@@ -1,6 +1,6 @@
 """Ingest page rate beside bare pdfplumber and bare pypdfium2 text extraction.
 
-Run: python bench/bench_ingest.py [PDF or folder …]
+Run: python bench/bench_ingest.py [--repeat N] [PDF or folder …]
      (default: ../shared/corpus/pdf and the PDFs of ../shared/corpus/real that have a text layer)
 
 Each figure is one fresh process (its workers included) on all the files:
@@ -12,12 +12,16 @@ parses with pdfium. ``ingest / pdfplumber`` is the ratio of page rates, CPU
 and wall. Re-ingesting unchanged files should cost hashing only. With
 ``BASE=DIR`` set, ingest also runs with the ``minutebook`` package found in
 DIR (e.g. an older commit: ``git archive REV --prefix=minutebook/ | tar -x -C DIR``)
-in the same run, for a before/after figure on one busy machine.
+in the same run, for a before/after figure on one busy machine. Each
+measurement runs once per round (``--repeat``, default 3) and the medians are
+printed: a ratio is the median of the rounds' ratios, each between runs made
+minutes apart, so another process's busy spell does not decide it.
 """
 
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -84,30 +88,45 @@ def run(code: str, args: list[str], env: dict | None = None) -> tuple[int, float
 
 
 def main() -> None:
-    if sys.argv[1:]:
-        paths = [p for p in discover(sys.argv[1:])[0] if p.lower().endswith(".pdf")]
+    args = sys.argv[1:]
+    repeat = 3
+    if args[:1] == ["--repeat"]:
+        repeat, args = int(args[1]), args[2:]
+    if args:
+        paths = [p for p in discover(args)[0] if p.lower().endswith(".pdf")]
     else:
         paths = sorted(str(p) for p in (SHARED / "pdf").glob("*.pdf")) + text_layer_pdfs(SHARED / "real")
     if not paths:
         sys.exit("no PDFs to benchmark")
-    print(f"{len(paths)} PDFs, {os.cpu_count()} cores; pages/s by CPU time and by wall time")
-    rows = [("bare pdfplumber extract_text", run(BARE_PLUMBER, paths)), ("bare pypdfium2 text", run(BARE_PDFIUM, paths))]
+    print(f"{len(paths)} PDFs, {os.cpu_count()} cores, {repeat} rounds; pages/s by CPU time and by wall time (medians over rounds)")
     envs = [("", None)]
     if os.environ.get("BASE"):
         envs.append((" [BASE]", dict(os.environ, PYTHONPATH=os.environ["BASE"])))
+    rounds: dict[str, list[tuple[int, float, float]]] = {}
     again = []
-    for label, env in envs:
-        for jobs in (1, 2):
-            with tempfile.TemporaryDirectory() as where:
-                rows.append((f"minutebook ingest, {jobs} job{'s' * (jobs > 1)}{label}", run(INGEST, [str(jobs), where, *paths], env)))
-                if jobs == 1:
-                    again.append((label, run(INGEST, ["1", where, *paths], env)))
-    base_pages, base_cpu, base_wall = rows[0][1]
+    for _ in range(repeat):
+        # Every measurement once per round, so a busy spell on the machine weighs on all of them alike.
+        rounds.setdefault("bare pdfplumber extract_text", []).append(run(BARE_PLUMBER, paths))
+        rounds.setdefault("bare pypdfium2 text", []).append(run(BARE_PDFIUM, paths))
+        for label, env in envs:
+            for jobs in (1, 2):
+                with tempfile.TemporaryDirectory() as where:
+                    rounds.setdefault(f"minutebook ingest, {jobs} job{'s' * (jobs > 1)}{label}", []).append(run(INGEST, [str(jobs), where, *paths], env))
+                    if jobs == 1:
+                        again.append((label, run(INGEST, ["1", where, *paths], env)))
+    base = rounds["bare pdfplumber extract_text"]
     print(f"{'':38s} {'pages':>6s} {'CPU s':>7s} {'wall s':>7s} {'pages/s CPU':>12s} {'wall':>7s} {'÷ pdfplumber CPU':>17s} {'wall':>6s}")
-    for name, (pages, cpu, wall) in rows:
-        print(f"{name:38s} {pages:6d} {cpu:7.2f} {wall:7.2f} {pages / cpu:12.1f} {pages / wall:7.1f}"
-              f" {(pages / cpu) / (base_pages / base_cpu):17.2f} {(pages / wall) / (base_pages / base_wall):6.2f}")
-    for label, (_, cpu, wall) in again:
+    for name, runs in rounds.items():
+        pages = runs[0][0]
+        cpu, wall = statistics.median(r[1] for r in runs), statistics.median(r[2] for r in runs)
+        # The ratio of each round's pair, then the median: both ran minutes apart, under the same load.
+        ratio_cpu = statistics.median((b[1] / b[0]) / (r[1] / r[0]) for r, b in zip(runs, base))
+        ratio_wall = statistics.median((b[2] / b[0]) / (r[2] / r[0]) for r, b in zip(runs, base))
+        print(f"{name:38s} {pages:6d} {cpu:7.2f} {wall:7.2f} {pages / cpu:12.1f} {pages / wall:7.1f} {ratio_cpu:17.2f} {ratio_wall:6.2f}")
+    if repeat > 1:
+        ratios = [f"{(b[1] / b[0]) / (r[1] / r[0]):.2f}" for r, b in zip(rounds["minutebook ingest, 1 job"], base)]
+        print(f"ingest, 1 job ÷ pdfplumber CPU by round: {', '.join(ratios)}")
+    for label, (_, cpu, wall) in again[-len(envs):]:
         print(f"re-ingest unchanged, 1 job{label}: {cpu:.2f} s CPU, {wall:.2f} s wall (process start and imports included)")
 
 
