@@ -17,7 +17,7 @@ from minutebook.extract.dates import find_dates, parse_date, parse_time
 from minutebook.extract.decisions import decision_at
 from minutebook.extract.minutes import LEAD, Heading, minute_headings
 from minutebook.extract.patterns import SENTENCE_END, join_wrapped
-from minutebook.extract.styles.agenda import AND_ONLINE
+from minutebook.extract.styles.agenda import AND_ONLINE, PLATFORMS, VENUE_PREPOSITION
 from minutebook.extract.styles.numbering import sequence_key
 from minutebook.extract.styles.vocab import COMMITTEE_WORDS, MINUTES_STATUS, WEEKDAY
 from minutebook.extract.styles.vocab import collapse as _collapse
@@ -33,10 +33,19 @@ HEAD_COMMITTEE = re.compile(
 )
 OCCASION = re.compile(r"^(?:(?:annual|special|extraordinary|ordinary|adjourned|reconvened|budget|virtual|remote|informal)\s*)*$", re.I)
 HELD_PLACE = re.compile(
-    rf"\bheld\s+(?:in\s+person\s+|virtually\s+|remotely\s+)?(?:at|in)\s+(?P<place>.+?)(?=\s+on\s+|\s+at\s+\d|\s*,\s*(?:on\s+)?(?:\d|{WEEKDAY})|{AND_ONLINE}|\s*$)", re.I
+    rf"\bheld\s+(?:in\s+person\s+|virtually\s+|remotely\s+)?{VENUE_PREPOSITION}\s+(?P<place>.+?)(?=\s+on\s+|\s+at\s+\d|\s*,\s*(?:on\s+)?(?:\d|{WEEKDAY})|{AND_ONLINE}|\s*$)", re.I
 )
-# "… at 4:00 P.M. in Room 411, One Technology Center, Tulsa, OK, to transact all business …": a purpose clause ends it.
-PLACE_AFTER_TIME = re.compile(r"\b(?:[ap]\.?m\b\.?|noon)\s*,?\s+(?:in|at)\s+(?P<place>.+?)(?=\s*,\s*(?:in\s+order\s+)?to\s+[a-z]+\b|\s*\.?$)", re.I)
+# "… at 4:00 P.M. in Room 411, One Technology Center, Tulsa, OK, to transact all business …": a purpose clause ends it,
+# as does the date after the place ("at 7.30 p.m. within the Church Hall on Thursday 18 November").
+PLACE_AFTER_TIME = re.compile(
+    rf"\b(?:[ap]\.?m\b\.?|noon)\s*,?\s+{VENUE_PREPOSITION}\s+(?P<place>.+?)"
+    rf"(?=\s*,\s*(?:in\s+order\s+)?to\s+[a-z]+\b|\s*,?\s+on\s+(?:the\s+)?(?:\d|{WEEKDAY})|\s*\.?$)", re.I
+)
+# A meeting held online: the service is where it was ("held a zoom meeting", "held virtually via Microsoft Teams").
+ONLINE_PLACE = re.compile(
+    rf"\bheld\s+(?:(?:remotely|virtually|online)\s+)?(?:(?:via|by|on|using|over)\s+(?P<place>{PLATFORMS})\b"
+    rf"|(?:a|an|the)\s+(?P<service>{PLATFORMS})\s+(?:video\s+)?(?:meeting|call|conference))", re.I
+)
 
 MINUTES_PREFIX = re.compile(
     rf"^(?:{MINUTES_STATUS}\s+)?minutes\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?"
@@ -261,18 +270,19 @@ def _bare_committee(text: str) -> str | None:
     text = MINUTES_PREFIX.sub("", _collapse(text))
     text = re.sub(r"\s+minutes\s+of\s+(?:the\s+)?", " ", text, flags=re.I)  # "X Corporation Minutes of the Board"
     text = re.split(r"\s+(?:was\s+)?(?:held|scheduled|convened)\b", text, maxsplit=1, flags=re.I)[0]
-    text = WEEKDAY_TAIL.sub("", text)  # "City Council Tuesday, January 7": the date line run on
+    text = WEEKDAY_TAIL.sub("", DATE_TAIL.sub("", text))  # "City Council Tuesday, January 7", "Parish Council - 14th July 2020 Due to …": the date line run on
     return text.strip(" ,.-–—:") or None
 
 
 def _held_place(heading: str) -> str | None:
-    m = HELD_PLACE.search(heading or "") or PLACE_AFTER_TIME.search(heading or "")
-    if not m:
-        return None
-    place = re.sub(r"^the\s+", "", m.group("place").strip(" ,."), flags=re.I)
-    if not place or place[0].isdigit() or parse_time(place):
-        return None
-    return place
+    """Where a minutes heading says the meeting was: "held in/at/within X", "at 7 pm in X", else an online service."""
+    for rx in (HELD_PLACE, PLACE_AFTER_TIME):
+        m = rx.search(heading or "")
+        place = re.sub(r"^the\s+", "", m.group("place").strip(" ,."), flags=re.I) if m else None
+        if place and not place[0].isdigit() and not parse_time(place):  # "held at 7.30 p.m. …" is a time
+            return place
+    online = ONLINE_PLACE.search(heading or "")
+    return (online.group("place") or online.group("service")) if online else None
 
 
 def _minutes(texts: list[Block], first: int, headings: list[Heading], meeting: Meeting) -> None:

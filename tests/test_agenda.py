@@ -289,3 +289,33 @@ def test_a_place_after_the_time_ends_at_a_purpose_clause(heading, place):
     from minutebook.extract.meetings import _held_place
 
     assert _held_place(heading) == place
+
+
+@pytest.mark.parametrize("heading, place", [
+    ("Minutes of the Meeting of Kilmory Community Council held at 7.30 p.m. within the Village Hall, Kilmory on Tuesday 3 March 2031.",
+     "Village Hall, Kilmory"),
+    ("The regular meeting of the Ashgrove City Council was called to order at 6:00 p.m. in the Council Chambers on Monday, March 2, 2031.",
+     "Council Chambers"),
+    ("Due to the pandemic the Parish Council held a zoom meeting", "zoom"),
+    ("The Board of Trustees meeting was held virtually via Microsoft Teams", "Microsoft Teams"),
+])
+def test_a_minutes_heading_place_within_before_its_date_or_online(heading, place):
+    from minutebook.extract.meetings import _held_place
+
+    assert _held_place(heading) == place
+
+
+def test_no_place_from_teams_that_are_people():
+    from minutebook.extract.meetings import _held_place
+
+    assert _held_place("Minutes of the working group held by the planning teams of both councils") is None
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Ashby Parish Council - 14th July 2031 Due to the pandemic the Parish Council held", "Ashby Parish Council"),
+    ("Eastport City Council, October 19, 2031 regular session", "Eastport City Council"),
+])
+def test_a_date_after_a_body_name_ends_it(text, body):
+    from minutebook.extract.meetings import _bare_committee
+
+    assert _bare_committee(text) == body

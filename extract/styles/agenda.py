@@ -145,6 +145,11 @@ OTHER_DATES: list[Style] = [
 # Where a venue ends and how else the meeting is shown begins: "… Community Centre, and livestreamed to …".
 AND_ONLINE = r",?\s+and\s+(?:virtually|online|via|by|(?:live-?)?stream\w*|broadcast\w*|webcast\w*|televised|recorded)\b"
 
+# Video-call services: a meeting held on one names it as where it was ("held a zoom meeting", "held via Microsoft Teams").
+PLATFORMS = r"zoom|microsoft\s+teams|ms\s+teams|(?-i:Teams)|skype|webex|google\s+meet|gotomeeting"
+# Where a venue is: "held in the Town Hall", "at 7.30 pm within the Church Hall" (Scottish minutes' word).
+VENUE_PREPOSITION = r"(?:in|at|within)"
+
 PLACES: list[Style] = [
     Style(
         "held-in",
