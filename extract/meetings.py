@@ -38,7 +38,7 @@ HELD_PLACE = re.compile(
 # "… at 4:00 P.M. in Room 411, One Technology Center, Tulsa, OK, to transact all business …": a purpose clause ends it,
 # as does the date after the place ("at 7.30 p.m. within the Church Hall on Thursday 18 November").
 PLACE_AFTER_TIME = re.compile(
-    rf"\b(?:[ap]\.?m\b\.?|noon)\s*,?\s+{VENUE_PREPOSITION}\s+(?P<place>.+?)"
+    rf"(?:(?<=\d)|\b)(?:[ap]\.?m\b\.?|noon)\s*,?\s+{VENUE_PREPOSITION}\s+(?P<place>.+?)"
     rf"(?=\s*,\s*(?:in\s+order\s+)?to\s+[a-z]+\b|\s*,?\s+on\s+(?:the\s+)?(?:\d|{WEEKDAY})|\s*\.?$)", re.I
 )
 # A meeting held online: the service is where it was ("held a zoom meeting", "held virtually via Microsoft Teams").

@@ -296,6 +296,8 @@ def test_a_place_after_the_time_ends_at_a_purpose_clause(heading, place):
      "Village Hall, Kilmory"),
     ("The regular meeting of the Ashgrove City Council was called to order at 6:00 p.m. in the Council Chambers on Monday, March 2, 2031.",
      "Council Chambers"),
+    ("Minutes of the Meeting of the Harbour Strategic Policy Committee held on Thursday, 2nd June, 2031 at 10:30am in the Council "
+     "Chamber, Quay Street, Eastport.", "Council Chamber, Quay Street, Eastport"),
     ("Due to the pandemic the Parish Council held a zoom meeting", "zoom"),
     ("The Board of Trustees meeting was held virtually via Microsoft Teams", "Microsoft Teams"),
 ])
