@@ -234,7 +234,23 @@ def _columns_either_side(body: list[dict], x: float) -> bool:
     left_words = sum(1 for w in body if w["x1"] <= x) / len(lt)
     right_words = sum(1 for w in body if w["x0"] >= x) / len(rt)
     shared = len(set(lt) & set(rt)) / min(len(lt), len(rt))
-    return not (min(left_words, right_words) < 4 and shared > 0.7)
+    if min(left_words, right_words) < 4 and shared > 0.7:
+        return False
+    return _lines_across(body, x) < 2
+
+
+def _lines_across(body: list[dict], x: float) -> int:
+    """Lines that run across ``x``: words either side of it a word space apart, as in a sentence
+    ("the following document | that was unavailable"), where a gutter leaves an em or more."""
+    ends: dict[int, float] = {}
+    starts: dict[int, tuple[float, float]] = {}
+    for w in body:
+        line = round(w["top"])
+        if w["x1"] <= x:
+            ends[line] = max(ends.get(line, -math.inf), w["x1"])
+        elif w["x0"] >= x and (line not in starts or w["x0"] < starts[line][0]):
+            starts[line] = (w["x0"], w.get("size") or w["bottom"] - w["top"])
+    return sum(1 for line, (x0, size) in starts.items() if line in ends and x0 - ends[line] < 0.6 * size)
 
 
 def _table_from_pdf(table, extracted: list[list], page, page_no: int) -> Table:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from pdfmaker import lines, make_pdf
 
 from minutebook.extract import extract_file
 from minutebook.extract.read import ReadError, read_source
 from minutebook.extract.text import blocks_from_text
-
-import pytest
 
 
 def texts(source):
@@ -59,6 +58,32 @@ def test_two_columns_read_column_by_column(tmp_path):
     src = read_source(str(make_pdf(tmp_path / "c.pdf", [items])))
     joined = " ".join(texts(src))
     assert joined.index("Left column line 12") < joined.index("Right column line 1 ")
+
+
+def _word(x0, top, text, size=10.0):
+    return {"text": text, "x0": x0, "x1": x0 + 5.2 * len(text), "top": top, "bottom": top + size, "size": size}
+
+
+def _block(x0, tops, words_per_line=5):
+    return [_word(x0 + 30 * k, top, "word") for top in tops for k in range(words_per_line)]
+
+
+@pytest.mark.parametrize("gap, columns", [(4.5, False), (40.0, True)])
+def test_a_gutter_is_a_gap_no_sentence_runs_across(gap, columns):
+    """Two blocks side by side with lines below that run the width of the page: where each of those
+    lines has a word space at the same x (a short justified letter), the page is not two columns;
+    where the gap is a gutter's, it is."""
+    from minutebook.extract.pdf import _gutter
+
+    tops = [100 + 13 * k for k in range(10)]
+    words = _block(56, tops) + _block(310, tops)  # two columns of prose, the gutter between 200 and 310
+    for top in (240, 253, 266):  # three lines across: halves meeting at x 262 +/- gap
+        words += [_word(262 - 20.8 - 25.3 * k, top, "text") for k in range(8)]  # words a 4.5 pt space apart
+        words += [_word(262 + gap + 25.3 * k, top, "text") for k in range(10)]
+    found = _gutter(words, 595.0)
+    assert (found is not None) is columns
+    if columns:
+        assert 262 <= found < 262 + gap
 
 
 def test_whitespace_aligned_table_found(tmp_path):
