@@ -54,6 +54,7 @@ def minute_headings(blocks: list[Block]) -> list[Heading]:
     texts = [LEAD.sub("", b.text.strip()) for b in blocks]
     best: list[Heading] = []
     best_score = 0.0
+    best_cands: list[tuple[Heading, float]] = []
     for style, rx in COMPILED:
         cands = _candidates(blocks, texts, style, rx)
         run, score = _rising_run(cands)
@@ -63,8 +64,26 @@ def minute_headings(blocks: list[Block]) -> list[Heading]:
             # the minutes are the one printed as headings.
             run, score = heads, head_score
         if score > best_score and _enough(style.name, run, score):
-            best, best_score = run, score
-    return _sub_minutes(best, texts)
+            best, best_score, best_cands = run, score, cands
+    return _sub_minutes(_out_of_order(best, best_cands), texts)
+
+
+def _out_of_order(run: list[Heading], cands: list[tuple[Heading, float]]) -> list[Heading]:
+    """The run with the minutes it skipped because they were taken out of order ("5, 7, 9 … 15" moved
+    into private session together, then "6, 8 … 16" on return): headings of the run's scheme, set as its
+    headings are, inside its span, whose numbers lie within its range and appear nowhere in it, once each."""
+    if len(run) < 4:
+        return run
+    weight = {h.index: w for h, w in cands}
+    floor = sorted(weight[h.index] for h in run)[len(run) // 2]
+    used = {sequence_key(h.number) for h in run}
+    lo, hi = min(used), max(used)
+    inside = {h.index for h in run}
+    found = [h for h, w in cands if run[0].index < h.index < run[-1].index and h.index not in inside and w >= floor
+             and lo < sequence_key(h.number) < hi and sequence_key(h.number) not in used]
+    numbers = Counter(sequence_key(h.number) for h in found)
+    extra = [h for h in found if numbers[sequence_key(h.number)] == 1]
+    return sorted(run + extra, key=lambda h: h.index) if extra else run
 
 
 def _sub_minutes(run: list[Heading], texts: list[str]) -> list[Heading]:

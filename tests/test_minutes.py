@@ -345,3 +345,30 @@ def test_a_decision_before_the_first_numbered_minute_is_read(opening):
     assert [(r.minute, r.outcome) for r in m.resolutions] == [(None, "carried"), ("2", "carried")]
     assert m.resolutions[0].text.startswith(opening.split(" it was")[0][:20])
     assert [i.number for i in m.minutes_items] == ["1", "2"]
+
+
+@pytest.mark.parametrize("paper, numbers", [
+    # A US council takes its executive-session items together, then the items on return, in printed order.
+    (["1. CALL TO ORDER", "2. Approval of the agenda", "3. Consider motion to enter Executive Session on the Lane claim",
+      "5. Consider motion to enter Executive Session on the Ortiz claim", "Councilor Kim moved to enter Executive Session on items 3 and 5.",
+      "4. Exit the Executive Session and act on the Lane claim", "The request was approved.",
+      "6. Exit the Executive Session and act on the Ortiz claim", "The request was approved.", "7. Adjournment"],
+     ["1", "2", "3", "5", "4", "6", "7"]),
+    # An English parish council brings an item forward for a visiting officer.
+    (["101 Apologies", "None were received.", "102 Declarations of Interest", "None.", "105 Highways Update",
+      "The County Highways Officer reported on the resurfacing of Mill Lane.", "103 Minutes of the Previous Meeting",
+      "The minutes were approved and signed.", "104 Matters Arising", "None.", "106 Date of Next Meeting", "4 March."],
+     ["101", "102", "105", "103", "104", "106"]),
+])
+def test_minutes_taken_out_of_order_are_all_read(paper, numbers):
+    """A minute the council took early or late keeps its place in print; its number, skipped by the rising run,
+    is still a minute of the same scheme."""
+    assert [h.number for h in minute_headings(blocks(*paper, bold=False))] == numbers
+
+
+def test_a_paragraph_number_inside_a_minute_is_not_taken_for_a_skipped_minute():
+    paper = blocks("1. Apologies", "None.", "2. Minutes", "Approved.", "4. Planning", "The council considered:",
+                   "3. The extension at Mill House, which it supported.", "5. Finance", "Payments approved.",
+                   "6. Date of next meeting", "4 March.")
+    heads = minute_headings(paper)
+    assert [h.number for h in heads] == ["1", "2", "4", "5", "6"]
