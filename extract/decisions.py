@@ -647,7 +647,7 @@ def _narrative(blocks: list[Block], i: int, current) -> list[Resolution]:
     cues = []
     for _style, rx in _NARRATIVE:
         for m in rx.finditer(text, offset, offset + len(own)):
-            if any(n.start() <= m.end() and m.start() <= n.end() for n in NOT_DECIDED.finditer(text, max(0, m.start() - 30), m.end() + 5)):
+            if any(n.start() <= m.end() and m.start() <= n.end() for n in NOT_DECIDED.finditer(text, max(0, m.start() - 30), m.end() + 40)):
                 continue
             cues.append(m)
     if not cues:

@@ -123,6 +123,7 @@ def blocks_from_text(text: str) -> list[Block]:
     items: list = []  # _Line | Table | marker Block
     table_rows: list[list[str]] = []
     blank = 0
+    after_rule = False
     wrap_width = _wrap_width(raw_lines)
 
     def close_table():
@@ -145,6 +146,7 @@ def blocks_from_text(text: str) -> list[Block]:
             continue
         if RULE.match(raw):
             blank += 1
+            after_rule = True
             continue
         close_table()
         heading = False
@@ -170,10 +172,13 @@ def blocks_from_text(text: str) -> list[Block]:
             items.append(Block(kind="marker", text=f"Agenda Item {stamp.group('n')}"))
             blank = 0
             continue
-        if PAGE_STAMP.match(clean):
+        # A bare number just after a rule is the page number a converter printed under its page break ("---" / "2").
+        if PAGE_STAMP.match(clean) or after_rule and re.fullmatch(r"\d{1,4}", clean):
             close_table()  # a printed page break ends a table, as in the original
             blank += 1
+            after_rule = False
             continue
+        after_rule = False
         items.append(_Line(clean, bold, heading, indent, blank, italic))
         blank = 0
     close_table()

@@ -248,3 +248,15 @@ def test_resolution_number_before_moved_by_and_blank_forms():
     assert [(r.text, r.outcome, r.mover, r.seconder) for r in found] == [
         ("Moved by Ana, seconded by Ben that the rent be raised by 2%. Carried", "carried", "Ana", "Ben")
     ]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # An Irish municipal district recalls a workshop's agreement, then decides.
+    ("The Chair recalled the workshop of 3 May. It was agreed at that meeting that the draft bye-laws would go to the full Council. "
+     "Following discussion it was agreed to hold a public consultation.", "Following discussion it was agreed to hold a public consultation."),
+    # An English parish reports what the last meeting resolved, then resolves.
+    ("The Clerk noted that it was resolved at the last meeting to replace the bench. Councillors resolved to pay the invoice of £240.",
+     "Councillors resolved to pay the invoice of £240."),
+])
+def test_a_decision_reported_from_another_meeting_is_not_this_meetings(text, kept):
+    assert [r.text for r in run(text)] == [kept]

@@ -503,3 +503,22 @@ def test_a_list_item_wrapped_at_its_hanging_indent_stays_whole(tmp_path):
         "(1) Endorse the joint work between the County and District Councils to respond to the Devolution White Paper "
         "by the deadline set by the Government",
         "(2) Note the timetable for the reorganisation of local government in the county area."]
+
+
+@pytest.mark.parametrize("text", [
+    # An OCR'd Irish council's minutes exported to markdown: a rule, then the page number, between pages.
+    "Circulated, copy of Statutory Notice dated 16th September, 2031.\n\n---\n2\n\nProposed by Councillor Lane;\n\n"
+    "Seconded by Councillor Moss;\n\nAnd Resolved:\n",
+    # A converter that rules pages with asterisks and leaves a blank line before the number.
+    "Circulated, copy of Statutory Notice dated 16th September, 2031.\n\n***\n\n14\n\nProposed by Councillor Lane;\n\n"
+    "Seconded by Councillor Moss;\n\nAnd Resolved:\n",
+])
+def test_a_page_number_under_a_converters_page_rule_is_not_text(text):
+    got = [b.text for b in blocks_from_text(text)]
+    assert got == ["Circulated, copy of Statutory Notice dated 16th September, 2031.", "Proposed by Councillor Lane;",
+                   "Seconded by Councillor Moss;", "And Resolved:"]
+
+
+def test_a_numbered_line_after_a_rule_is_kept():
+    got = [b.text for b in blocks_from_text("Minutes of the Board\n\n---\n\n2. Apologies\n\nNone were received.\n")]
+    assert got == ["Minutes of the Board", "2. Apologies", "None were received."]

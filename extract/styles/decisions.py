@@ -231,7 +231,9 @@ NARRATIVE: list[Style] = [
 # Readings that look like a decision but are not one: past decisions, other bodies' decisions, a person's consent.
 NOT_DECIDED = re.compile(
     r"\b(?:had|has|have)\s+(?:previously\s+|already\s+|since\s+)?(?:been\s+)?(?:agreed|resolved|decided|approved)\b"
-    r"|\b(?:who|which|that)\s+(?:has|have|had)\s+agreed\b|\bnot\s+(?:agreed|resolved)\b",
+    r"|\b(?:who|which|that)\s+(?:has|have|had)\s+agreed\b|\bnot\s+(?:agreed|resolved)\b"
+    # a decision reported from another meeting: "It was agreed at that meeting that …", "resolved at the last meeting"
+    r"|\b(?:agreed|resolved|decided|approved)\s+at\s+(?:that|the\s+(?:previous|last|earlier|prior)|a\s+(?:previous|prior)|an\s+earlier)\s+meeting\b",
     re.I,
 )
 
