@@ -35,6 +35,8 @@ MOVER_LINE = re.compile(r"^(?:moved|proposed)\s+by\b[^.]{0,80}?\bseconded\s+by\b
 # The same mover line run into its motion: "Moved by: A Seconded by: B THAT …".
 MOVER_LEAD = re.compile(r"^(?:moved|proposed)\s+by\b.{0,80}?\bseconded\s+by\b.{0,60}?\s(?=(?:THAT|That|BE\s+IT|WHEREAS|Whereas)\b)", re.I)
 MOVERS = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*(?:,|and|&)\s*(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*:\s*")
+# Initials and surnames alone, no colon: "R2025-192 S. Kirkey, J. Scott" over its motion.
+MOVERS_ALONE = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\s*,\s*(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\s*$")
 
 
 @dataclass
@@ -133,7 +135,7 @@ def _candidates(blocks, texts, style, rx) -> list[tuple[Heading, float]]:
                 # "MOTION NUMBER 2024-21 / Moved by: A  Seconded by: B / THAT …": the motion names the
                 # minute; the mover line stays to be read with the motion as its decision.
                 title, h.uses_next = texts[i + 2], False
-        named = MOVERS.match(title) or MOVER_LEAD.match(title)
+        named = MOVERS.match(title) or MOVER_LEAD.match(title) or MOVERS_ALONE.match(title)
         if named:
             # "R2024-217 J. Scott, S. Kirkey: That …": the movers are not the title; the motion is.
             title = title[named.end():] or (texts[i + 1] if i + 1 < len(texts) else "")

@@ -372,3 +372,27 @@ def test_a_paragraph_number_inside_a_minute_is_not_taken_for_a_skipped_minute():
                    "6. Date of next meeting", "4 March.")
     heads = minute_headings(paper)
     assert [h.number for h in heads] == ["1", "2", "4", "5", "6"]
+
+
+@pytest.mark.parametrize("head, motion, title", [
+    # An Ontario township: number and movers' initials on one line, no colon, the motion below.
+    ("R2031-192 S. Kirk, J. Scott", "THAT the 2032 Council Meeting Schedule be adopted. Carried.", "THAT the 2032 Council Meeting Schedule be adopted"),
+    # A US board: the number spelled out, the movers after it.
+    ("Resolution No. 2031-44 A. Lowe, B. Ortiz", "THAT the Board accept the audit report as presented. Carried.", "THAT the Board accept the audit report as presented"),
+])
+def test_movers_initials_alone_after_the_number_are_not_the_title(head, motion, title):
+    second = head.replace("192", "193").replace("2031-44", "2031-45")
+    docs, (m,) = _meetings(
+        "MINUTES\n\nA regular meeting of the Ashgrove Council was held on Tuesday, June 3, 2031 at 6:00 p.m.\n\n"
+        f"{head}\n\n{motion}\n\n{second}\n\nTHAT the meeting be adjourned at 7:40 p.m. Carried.\n\n"
+    )
+    assert [i.title for i in m.minutes_items] == [title, "THAT the meeting be adjourned at 7:40 p.m"]
+    assert [r.outcome for r in m.resolutions] == ["carried", "carried"]
+
+
+def test_a_title_naming_two_bodies_is_still_a_title():
+    docs, (m,) = _meetings(
+        "MINUTES\n\nA regular meeting of the Ashgrove Council was held on Tuesday, June 3, 2031 at 6:00 p.m.\n\n"
+        "1. Parks Committee and Highways Board\n\nThe reports were received.\n\n2. Finance\n\nPayments were approved.\n\n"
+    )
+    assert [i.title for i in m.minutes_items] == ["Parks Committee and Highways Board", "Finance"]
