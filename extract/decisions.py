@@ -97,6 +97,12 @@ def decision_at(
         if j > i:
             return found, j
     found = _narrative(blocks, i, current)
+    if found and found[-1].text.rstrip().endswith(":"):
+        # "… agreed to the following amendment:" — the list under it is what was agreed.
+        more, j, extra = _following_clauses(blocks, i + 1, found[-1].text, [], stops)
+        if more:
+            found[-1].clauses, found[-1].text = more, " ".join([found[-1].text] + extra)
+            return found, j
     return found, (i + 1 if found else i)
 
 

@@ -260,3 +260,21 @@ def test_resolution_number_before_moved_by_and_blank_forms():
 ])
 def test_a_decision_reported_from_another_meeting_is_not_this_meetings(text, kept):
     assert [r.text for r in run(text)] == [kept]
+
+
+@pytest.mark.parametrize("text, clauses", [
+    # An English cabinet agrees an amendment set out as a numbered list.
+    ("Mr Lowe suggested and the Leader and Cabinet agreed to the following amendment to the proposal:\n\n"
+     "1. Agree to submit the bid jointly with the unitary council\n\n2. Note that the bid commits the county to a new authority\n\n"
+     "3. Ask the Minister to consider the timetable\n\nFollowing the debate the Leader moved the motion.\n",
+     ["Agree to submit the bid jointly with the unitary council", "Note that the bid commits the county to a new authority",
+      "Ask the Minister to consider the timetable"]),
+    # A Scottish community council agrees actions set out as a lettered list.
+    ("After discussion it was agreed that the following be done:\n\n(a) the Secretary writes to the roads department;\n\n"
+     "(b) the Treasurer renews the hall insurance.\n\nThe Chair thanked members.\n",
+     ["the Secretary writes to the roads department", "the Treasurer renews the hall insurance."]),
+])
+def test_a_narrative_decision_ending_in_a_colon_takes_the_list_under_it(text, clauses):
+    (res, *rest) = run(text)
+    assert res.clauses == clauses and res.decision_only and res.outcome == "carried"
+    assert res.text.endswith(clauses[-1])
