@@ -30,11 +30,11 @@ SUB_MINUTE = re.compile(r"^(?P<major>\d{1,2})\.(?P<minor>[1-9]\d?)\.?\s+(?P<titl
 BARE_SCHEMES = ("plain-number", "decimal-point-zero")  # numbers with no word to say they number minutes
 REFERENCE = re.compile(r"^\d{1,4}/\d{3,6}\b")
 PRINTED_NUMBER = re.compile(r"^\d{1,4}[a-z]?[.:)]?\s")
-# Names before a colon that open a numbered motion: "J. Scott, S. Kirkey:".
+# Names before a colon (or a semicolon typed for one) that open a numbered motion: "J. Scott, S. Kirkey:".
 MOVER_LINE = re.compile(r"^(?:moved|proposed)\s+by\b[^.]{0,80}?\bseconded\s+by\b[^.]{0,60}$", re.I)
 # The same mover line run into its motion: "Moved by: A Seconded by: B THAT …".
 MOVER_LEAD = re.compile(r"^(?:moved|proposed)\s+by\b.{0,80}?\bseconded\s+by\b.{0,60}?\s(?=(?:THAT|That|BE\s+IT|WHEREAS|Whereas)\b)", re.I)
-MOVERS = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*(?:,|and|&)\s*(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*:\s*")
+MOVERS = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*(?:,|and|&)\s*(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w'’-]+\s*[:;]\s*")
 # Initials and surnames alone, no colon: "R2025-192 S. Kirkey, J. Scott" over its motion.
 MOVERS_ALONE = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\s*,\s*(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+\s*$")
 

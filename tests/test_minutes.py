@@ -396,3 +396,17 @@ def test_a_title_naming_two_bodies_is_still_a_title():
         "1. Parks Committee and Highways Board\n\nThe reports were received.\n\n2. Finance\n\nPayments were approved.\n\n"
     )
     assert [i.title for i in m.minutes_items] == ["Parks Committee and Highways Board", "Finance"]
+
+
+@pytest.mark.parametrize("paper, numbers, titles", [
+    # An English parish numbering by year and month, a spaced dash after the number.
+    (["24.07.11 Public Participation", "None.", "24.07.12 - Any Other Business", "The footpath sign is to be replaced."],
+     ["24.07.11", "24.07.12"], ["Public Participation", "Any Other Business"]),
+    # An Ontario township's resolution numbers with a semicolon typed for the colon after the movers.
+    (["R2031-191 P. Lamb, K. Osei: That the report be received. Carried.",
+      "R2031-192 K. Osei, P. Lamb; That we pass By-Law 2031-43 to confirm the proceedings. Carried."],
+     ["R2031-191", "R2031-192"], ["That the report be received", "That we pass By-Law 2031-43 to confirm the proceedings"]),
+])
+def test_a_spaced_dash_after_the_number_and_a_semicolon_after_the_movers(paper, numbers, titles):
+    heads = minute_headings(blocks(*paper))
+    assert [(h.number, h.title) for h in heads] == list(zip(numbers, titles))

@@ -18,8 +18,8 @@ import re
 
 from minutebook.extract.styles import Style
 
-# After a number: a full stop, colon or bracket and/or spaces, then the title, or nothing.
-_SEP = r"(?:[.:)\-–]\s*|\s+|$)"
+# After a number: a full stop, colon, bracket or dash (spaced or not) and/or spaces, then the title, or nothing.
+_SEP = r"(?:\s*[.:)\-–—]\s*|\s+|$)"
 _TITLE = r"(?P<title>.*)$"
 
 SCHEMES: list[Style] = [
