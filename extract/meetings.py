@@ -103,16 +103,27 @@ def _texts(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.kind == "text" and b.text.strip()]
 
 
+INTRO_WORDS = 4  # a sentence introducing a table ("… will be as follows:"), not a label over one ("ROLL CALL:")
+
+
 def _minutes_texts(doc: Document) -> list[Block]:
-    """The text of minutes, with an unruled table that reads as text (``_reads_as_text``) as a line a row."""
-    out = []
+    """The text of minutes, with an unruled table that reads as text (``_reads_as_text``) as a line a row,
+    and one that a sentence ending in a colon introduces ("… will be as follows:") as one paragraph, the
+    words of that sentence (a decision's schedule of dates or payments)."""
+    out: list[Block] = []
+    prev = None
     for b in doc.blocks:
         if b.kind == "text" and b.text.strip():
             out.append(b)
         elif b.kind == "table" and b.table is not None and not b.table.ruled:
             rows = [" ".join(c.strip() for c in row if c and c.strip()) for row in b.table.rows]
+            page = b.table.page or b.page
             if _reads_as_text(b.table.rows, rows):
-                out += [Block(kind="text", text=r, page=b.table.page or b.page) for r in _lines_to_paragraphs(b.table.rows, rows)]
+                out += [Block(kind="text", text=r, page=page) for r in _lines_to_paragraphs(b.table.rows, rows)]
+            elif prev is not None and prev.kind == "text" and prev.text.rstrip().endswith(":") and len(prev.text.split()) >= INTRO_WORDS:
+                out.append(Block(kind="text", text=" ".join(r for r in rows if r), page=page))
+        if b.kind != "marker":
+            prev = b
     return out
 
 

@@ -410,3 +410,30 @@ def test_a_title_naming_two_bodies_is_still_a_title():
 def test_a_spaced_dash_after_the_number_and_a_semicolon_after_the_movers(paper, numbers, titles):
     heads = minute_headings(blocks(*paper))
     assert [(h.number, h.title) for h in heads] == list(zip(numbers, titles))
+
+
+@pytest.mark.parametrize("intro, rows, text", [
+    # An Ontario township adopts its meeting schedule, printed as a grid of dates.
+    ("The 2032 Council Meeting Schedule will be as follows:", "January 6, 2032\tJanuary 20, 2032\nFebruary 3, 2032\tFebruary 17, 2032\n",
+     "The 2032 Council Meeting Schedule will be as follows: January 6, 2032 January 20, 2032 February 3, 2032 February 17, 2032 Carried."),
+    # An English parish resolves to make grants, listed in two columns.
+    ("It was resolved that the following grants be made:", "Village Hall\t£250\nGala Committee\t£100\n",
+     "It was resolved that the following grants be made: Village Hall £250 Gala Committee £100 Carried."),
+])
+def test_a_table_a_decision_introduces_is_part_of_its_text(intro, rows, text):
+    docs, (m,) = _meetings(
+        "MINUTES\n\nA regular meeting of the Ashgrove Council was held on Tuesday, June 3, 2031 at 6:00 p.m.\n\n"
+        f"R2031-220 D. Yemm, S. Foote:\n\n{intro}\n\n{rows}\nCarried.\n\n"
+        "R2031-221 S. Foote, D. Yemm:\n\nTHAT the meeting be adjourned at 7:40 p.m. Carried.\n\n"
+    )
+    assert m.resolutions[0].text == text
+    assert [b.kind for b in docs[0].blocks].count("table") == 1  # the table itself is still there
+
+
+def test_a_roll_call_under_its_label_stays_a_table():
+    docs, (m,) = _meetings(
+        "MINUTES\n\nA regular meeting of the Ashgrove Council was held on Tuesday, June 3, 2031 at 6:00 p.m.\n\n"
+        "R2031-220 D. Yemm, S. Foote:\n\nTHAT the report be received.\n\nROLL CALL:\n\nCue\tYea\tDodson\tAbsent\nLakin\tYea\tPatrick\tYea\n\n"
+        "Carried.\n\n"
+    )
+    assert "Dodson" not in m.resolutions[0].text
