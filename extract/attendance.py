@@ -54,7 +54,9 @@ APOLOGIES_FROM = re.compile(
     r"\bapolog(?:y|ies)\b[^.]{0,120}?\b(?:from|by|on\s+behalf\s+of)\s+(?P<names>[^.]+(?:\.(?=\S)[^.]*)*)", re.I
 )
 ARRIVED = re.compile(r"^(?P<name>.{2,60}?)\s+(?:arrived|joined\s+the\s+meeting)\b", re.I)
-STATUS = {"present": "present", "absent": "apologies", "excused": "apologies", "here": "present"}
+# A roll call's status words ("Name | Present", Legistar's "Status" column: Present, Late, Remote, Absent).
+STATUS = {"present": "present", "absent": "apologies", "excused": "apologies", "here": "present", "late": "present",
+          "remote": "present"}
 VOTE = re.compile(r"^(?:.*\s)?(?:yeas?|nays?|ayes?|noes|abstain(?:ed)?|recused)$", re.I)
 ROLL_ENTRY = re.compile(r"^(?P<name>.*?\S)\s+(?P<status>present|absent|excused)\.?$", re.I)
 TITLE_AT_START = re.compile(rf"^{TITLES}(?=\s)\s*", re.I)

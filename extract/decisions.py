@@ -88,6 +88,8 @@ def decision_at(
     if kind in ("resolved", "decision"):
         res, j = _resolved(blocks, i, current, style, stops)
         return [res], j
+    if kind == "result":
+        return _item_result(blocks, i, current, stops)
     if kind == "noted":
         return [_resolution(current, _collapse(blocks[i].text), [], blocks[i].page, "narrative", True)], i + 1
     if kind in ("motion", "header"):
@@ -172,6 +174,33 @@ def _resolved(blocks, i, current, style, stops) -> tuple[Resolution, int]:
     text = " ".join([lead] + extra)
     res = _resolution(current, text, clauses + more, blocks[i].page, style, outcome="carried")
     return res, j
+
+
+# The lines printed with a result under an item: who moved and seconded it, and how each member voted.
+ITEM_RESULT_LINE = re.compile(
+    r"^(?:mover|seconder|moved\s+by|seconded\s+by|ayes|yeas|nays|noes|absent|excused|abstain\w*|abstentions?|recused|for|against)\s*:",
+    re.I,
+)
+
+
+def _item_result(blocks, i, current, stops) -> tuple[list[Resolution], int]:
+    """A result printed under an item, with its mover, seconder and vote on lines of their own
+    (``RESULT: ADOPTED [2 TO 1]`` / ``MOVER: …`` / ``AYES: …``, as Legistar prints minutes): what was
+    decided is the item as titled."""
+    lines = [_collapse(blocks[i].text)]
+    j = i + 1
+    while j < len(blocks) and j not in stops and ITEM_RESULT_LINE.match(blocks[j].text.strip()):
+        lines.append(_collapse(blocks[j].text))
+        j += 1
+    text = current.title if current is not None and current.title else lines[0]
+    res = _resolution(current, text, [], blocks[i].page, "result", outcome=_outcome(lines[0]))
+    res.mover, res.seconder = _movers_of(lines[1:])
+    votes = Votes()
+    for line in lines[1:]:
+        _read_counts(line, votes)
+    if votes.for_ is not None or votes.against is not None or votes.abstain is not None:
+        res.votes = votes
+    return [res], j
 
 
 def _wraps_on(last: Block, blocks, j, stops) -> bool:

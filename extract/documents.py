@@ -21,7 +21,7 @@ from minutebook.extract.agenda import looks_like_agenda, parse_agenda_items
 from minutebook.extract.dates import find_dates, parse_date
 from minutebook.extract.decisions import decision_at
 from minutebook.extract.minutes import minute_headings
-from minutebook.extract.styles.vocab import COMMITTEE_WORDS, MINUTES_STATUS
+from minutebook.extract.styles.vocab import BODY_WORDS, COMMITTEE_WORDS, MINUTES_STATUS, MONTH_NAME, WEEKDAY
 from minutebook.model import Block, Document, Source
 
 BLANK_PAGE = re.compile(r"^this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?$", re.I)
@@ -30,6 +30,14 @@ MINUTES = re.compile(
     rf"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,2}}(?:meeting|proceedings)\s+of\b|^(?:{MINUTES_STATUS}\s+)?minutes\s+(?:of|for)\b|^minutes$"
     r"|^minutes\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:meeting|proceedings)\b"
     r"|\bminutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w&'’-]+\s+){1,6}?(?:meeting|proceedings)\b",
+    re.I,
+)
+# A title that ends in the word (a date may follow): "City Council Regular Meeting Minutes", "Planning Commission
+# Minutes – March 3, 2031" (US and Canadian papers), naming a body (a project's "Design Meeting Minutes" are not a
+# council's); an agenda item about earlier minutes ("Approval of Previous Minutes", "4. Minutes") is not one.
+MINUTES_LAST = re.compile(
+    rf"^(?!\d|[ivx]+\.\s|(?:approv|adopt|confirm|review|accept|receiv|previous|last|prior|draft)\w*\b)"
+    rf"(?=.*\b(?:{BODY_WORDS})\b)(?:[\w&'’.,-]+\s+){{1,8}}minutes(?=\s*$|\s*[-–—,:]?\s+(?:{WEEKDAY}|{MONTH_NAME}|\d))",
     re.I,
 )
 # "Minutes of the last meeting to be circulated": a sentence about minutes, not a title.
@@ -238,7 +246,7 @@ def _describe(blocks: list[Block], body_size: float, n: int) -> Document:
         m = _minutes_title(b.text)
         if m:
             doc.kind = "minutes"
-            rest = b.text[m.start():]
+            rest = b.text[m.start():] if m.re is MINUTES else m.group(0)  # "X Minutes": the title ends at the word
             title = re.split(r"\s+held\b|\s+(?:on|at)\s+(?=\d|mon|tue|wed|thu|fri|sat|sun)", rest, maxsplit=1, flags=re.I)[0]
             doc.title = _clean_title(title)
             doc.date = _first_date(head[:6])
@@ -303,7 +311,7 @@ def _minutes_title(text: str) -> re.Match | None:
     mentions "copy of draft Minutes of the meeting of …" after a comma is not one."""
     m = MINUTES.search(text[:160])
     if not m or re.search(r"[.,;:]", text[: m.start()]) or SENTENCE_GOES_ON.match(text[m.end() :]):
-        return None
+        return MINUTES_LAST.match(text.strip())
     return m
 
 

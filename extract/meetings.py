@@ -80,6 +80,13 @@ OPENED = re.compile(
 )
 OPENING_BLOCKS = 12  # blocks after the first minute heading where a call to order is looked for
 CLOSED = re.compile(r"\b(?:meeting|proceedings)\s+(?:closed|ended|finished|terminated|concluded|rose)\s+at\s+(?P<t>.+)$", re.I)
+# An adjournment's time, in a line that may also be the decision to adjourn ("THAT the meeting be adjourned at 7:40 p.m.
+# Carried.", "Chair Wright adjourned the meeting at 4:49 P.M."): the end time is read and the line left to the decisions.
+ADJOURNED = re.compile(
+    r"\b(?:(?:meeting|proceedings|session)\s+(?:was\s+|be\s+|stands?\s+|then\s+)?adjourned|adjourned\s+the\s+(?:meeting|session))"
+    r"\s+at\s+(?P<t>\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?\s?m\b\.?|hrs?\b)?)",
+    re.I,
+)
 DECLARATIONS = re.compile(r"\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b|\bdisclosures?\s+of\s+interests?\b", re.I)
 APOLOGIES_MINUTE = re.compile(r"^apologies\b", re.I)
 DECLARED = re.compile(r"\b(?:interests?|declar\w*|disclos\w*)\b", re.I)
@@ -213,6 +220,10 @@ def _end_of_attendance(texts: list[Block], start: int) -> int:
     return len(texts)
 
 
+# The first numbered section of the body ("I. CALL TO ORDER", "1. Apologies"): the heading is above it.
+SECTION_HEAD = re.compile(r"^(?:[IVX]{1,5}|\d{1,3})[.)]\s+[A-Z]")
+
+
 def _heading(texts: list[Block]) -> tuple[int, str]:
     """The heading that names the meeting, joined when wrapped over lines, and where the body starts.
 
@@ -236,7 +247,7 @@ def _heading(texts: list[Block]) -> tuple[int, str]:
     end = 0
     for j, b in enumerate(texts[:10]):
         text = b.text.strip()
-        if ATTENDANCE_LABEL.match(text):
+        if ATTENDANCE_LABEL.match(text) or SECTION_HEAD.match(text):
             break
         if FRONT_LABEL.match(text):
             continue  # Date:/Time:/Venue: lines are read by front_labels
@@ -282,6 +293,7 @@ def _bare_committee(text: str) -> str | None:
     text = re.sub(r"\s+minutes\s+of\s+(?:the\s+)?", " ", text, flags=re.I)  # "X Corporation Minutes of the Board"
     text = re.split(r"\s+(?:was\s+)?(?:held|scheduled|convened)\b", text, maxsplit=1, flags=re.I)[0]
     text = WEEKDAY_TAIL.sub("", DATE_TAIL.sub("", text))  # "City Council Tuesday, January 7", "Parish Council - 14th July 2020 Due to …": the date line run on
+    text = re.sub(r"\s+minutes$", "", text.strip(" ,.-–—:"), flags=re.I)  # "Board of Commissioners Minutes"
     return text.strip(" ,.-–—:") or None
 
 
@@ -315,6 +327,9 @@ def _minutes(texts: list[Block], first: int, headings: list[Heading], meeting: M
             meeting.end_time = parse_time(closed.group("t"))
             i += 1
             continue
+        adjourned = ADJOURNED.search(text)
+        if adjourned:
+            meeting.end_time = parse_time(adjourned.group("t")) or meeting.end_time
         if SECTION_BREAK.match(text) and len(text.split()) <= 6:
             private = bool(PRIVATE_BREAK.match(text))
             i += 1

@@ -437,3 +437,54 @@ def test_a_roll_call_under_its_label_stays_a_table():
         "Carried.\n\n"
     )
     assert "Dodson" not in m.resolutions[0].text
+
+
+LEGISTAR = (
+    "City of Eastport\n\nCity Council Regular Meeting Minutes\n\nTuesday, March 3, 2031 6:00 PM\n\n"
+    "I. CALL TO ORDER\n\nMayor Ortiz called the meeting to order at 6:02 PM.\n\n"
+    "Attendee Name\tOrganization\tTitle\tStatus\tArrived\nDana Ortiz\tCity of Eastport\tMayor\tPresent\t\n"
+    "Lee Kim\tCity of Eastport\tCouncilmember\tPresent\t\nSam Hale\tCity of Eastport\tCouncilmember\tAbsent\t\n"
+    "Ruth Moss\tCity of Eastport\tCouncilmember\tLate\t6:15 PM\n\n"
+    "II. CONSENT AGENDA\n\n1. Approve minutes of February 17, 2031\n\nRESULT: APPROVED [UNANIMOUS]\n\n"
+    "MOVER: Lee Kim, Councilmember\n\nSECONDER: Ruth Moss, Councilmember\n\nAYES: Ortiz, Kim, Moss\n\nABSENT: Hale\n\n"
+    "2. Resolution 31-12 Street lighting contract\n\nRESULT: ADOPTED [2 TO 1]\n\nMOVER: Lee Kim, Councilmember\n\n"
+    "SECONDER: Dana Ortiz, Mayor\n\nAYES: Ortiz, Kim\n\nNAYS: Moss\n\nABSENT: Hale\n\n"
+    "III. ADJOURNMENT\n\nThe meeting adjourned at 7:10 PM.\n"
+)
+# A county commission's minutes in another generator's layout: "Action Taken", "Moved by"/"Seconded by" lines.
+COMMISSION = (
+    "Harbor County Board of Commissioners Minutes\n\nMonday, June 9, 2031\n\n"
+    "ROLL CALL:\n\nCommissioner Diaz Present\n\nCommissioner Webb Present\n\nCommissioner Lee Absent\n\n"
+    "1. Bid award for the courthouse roof\n\nACTION TAKEN: APPROVED\n\nMOVED BY: Commissioner Diaz\n\nSECONDED BY: Commissioner Webb\n\n"
+    "AYES: Diaz, Webb\n\n2. Zoning variance for 12 Pine Road\n\nACTION: DENIED\n\nMOVED BY: Commissioner Webb\n\n"
+    "SECONDED BY: Commissioner Diaz\n\nNAYS: Diaz, Webb\n\nThe Chair adjourned the meeting at 10:45 a.m.\n"
+)
+
+
+@pytest.mark.parametrize("text, meeting, items, decided", [
+    (LEGISTAR, ("City Council", "2031-03-03", "19:10", ["Dana Ortiz", "Lee Kim", "Ruth Moss"], ["Sam Hale"]),
+     ["Approve minutes of February 17, 2031", "Resolution 31-12 Street lighting contract"],
+     [("carried", "Lee Kim", "Ruth Moss", 3, None), ("carried", "Lee Kim", "Dana Ortiz", 2, 1)]),
+    (COMMISSION, ("Harbor County Board of Commissioners", "2031-06-09", "10:45", ["Commissioner Diaz", "Commissioner Webb"],
+                  ["Commissioner Lee"]),
+     ["Bid award for the courthouse roof", "Zoning variance for 12 Pine Road"],
+     [("carried", "Commissioner Diaz", "Commissioner Webb", 2, None), ("lost", "Commissioner Webb", "Commissioner Diaz", None, 2)]),
+])
+def test_minutes_that_print_a_result_under_each_item(text, meeting, items, decided):
+    """Minutes titled '… Minutes' whose items carry a result, movers and votes on lines of their own: the
+    item as titled is what was decided."""
+    docs, (m,) = _meetings(text)
+    assert docs[0].kind == "minutes"
+    committee, date, end, present, apologies = meeting
+    assert (m.committee, m.date, m.end_time) == (committee, date, end)
+    assert (m.attendance.present, m.attendance.apologies) == (present, apologies)
+    assert [i.title for i in m.minutes_items] == items
+    assert [r.text for r in m.resolutions] == items
+    assert [(r.outcome, r.mover, r.seconder, r.votes.for_, r.votes.against) for r in m.resolutions] == decided
+
+
+@pytest.mark.parametrize("title", ["Approval of Previous Minutes", "4. Minutes", "Review of Draft Minutes", "Design Meeting Minutes"])
+def test_an_item_about_minutes_is_not_a_minutes_title(title):
+    from minutebook.extract.documents import _minutes_title
+
+    assert _minutes_title(title) is None

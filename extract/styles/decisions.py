@@ -130,6 +130,13 @@ LEADS: list[Style] = [
         re.I,
     ),
     Style(
+        "item-result",
+        r"^(?:result|action(?:\s+taken)?|final\s+action|disposition)\s*:\s*(?:carried|passed|approved|adopted|accepted|lost|defeated|failed|denied|withdrawn)\b",
+        "RESULT: ADOPTED [UNANIMOUS]",
+        {"kind": "result", "style": "result", "outcome": "carried"},
+        re.I,
+    ),
+    Style(
         "decision-label",
         r"^(?:decisions?|agreed|action\s+agreed|outcome)\s*(?::|[-–—]\s+(?!\d))|(?-i:^(?:Decisions?|DECISIONS?|Agreed|Outcome)\s*$|^AGREED\b)",
         "Decision: The Committee agreed to grant a five year lease.",
@@ -275,7 +282,7 @@ RESULTS: list[Style] = [
     ),
     Style(
         "result-label",
-        r"\b(?:result|outcome)\s*:\s*(?P<word>carried|passed|approved|adopted|lost|defeated|failed|withdrawn)\b",
+        r"\b(?:result|outcome|action(?:\s+taken)?|final\s+action|disposition)\s*:\s*(?P<word>carried|passed|approved|adopted|accepted|lost|defeated|failed|denied|withdrawn)\b",
         "RESULT: APPROVED [UNANIMOUS]",
         {"outcome": "carried"},
         re.I,
@@ -290,7 +297,7 @@ RESULTS: list[Style] = [
 ]
 OUTCOME_WORDS = {
     "carried": "carried", "passed": "carried", "agreed": "carried", "approved": "carried", "adopted": "carried",
-    "lost": "lost", "defeated": "lost", "failed": "lost", "fell": "lost", "rejected": "lost", "not carried": "lost",
+    "lost": "lost", "defeated": "lost", "failed": "lost", "denied": "lost", "fell": "lost", "rejected": "lost", "not carried": "lost",
     "withdrawn": "withdrawn", "withdrew": "withdrawn", "agreed to withdraw": "withdrawn", "asked to withdraw": "withdrawn",
 }
 
@@ -394,6 +401,20 @@ MOVERS: list[Style] = [
         rf"\bmotion\s+(?:by|from)\s+(?P<mover>{_NAME})\s*,?\s*(?:and\s+)?seconded\s+by\s+(?P<seconder>{_NAME})",
         "Motion by Commissioner Diaz, seconded by Commissioner Webb, to approve the minutes.",
         {"mover": "Commissioner Diaz", "seconder": "Commissioner Webb"},
+        re.I,
+    ),
+    Style(
+        "mover-seconder-labels",
+        rf"^mover\s*:\s*(?P<mover>{_NAME})(?:.*?\bseconder\s*:\s*(?P<seconder>{_NAME}))?",
+        "MOVER: Lee Kim, Councilmember SECONDER: Ruth Moss, Councilmember",
+        {"mover": "Lee Kim", "seconder": "Ruth Moss"},
+        re.I,
+    ),
+    Style(
+        "seconder-label",
+        rf"^seconder\s*:\s*(?P<seconder>{_NAME})",
+        "SECONDER: Ruth Moss, Councilmember",
+        {"mover": None, "seconder": "Ruth Moss"},
         re.I,
     ),
     Style(
