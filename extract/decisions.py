@@ -357,6 +357,9 @@ def _motion(blocks, i, current, kind, stops) -> tuple[list[Resolution], int]:
     if votes is None and _VOTES["dash-count"].search(body[-1].text):
         votes = Votes()  # "… Motion carried 5-0." on the motion's own line
         _read_counts(body[-1].text, votes)
+    elif votes is None and _VOTES["side-names"].search(body[-1].text):
+        votes = Votes()  # "… The motion carried by the following vote: Ayes: Park, Quon. Noes: None."
+        _named_sides(body[-1].text, votes)
     texts = [_collapse(lead)] + [_collapse(b.text) for b in body[1:]]
     texts += [_collapse(b.text) for b in blocks[end:j] if _outcome(b.text) and not _names(b.text) and not _counts(b.text)]
     text = " ".join(texts)
@@ -535,13 +538,7 @@ def _read_counts(text: str, votes: Votes) -> str | None:
         for side, group in (("for", "n1"), ("against", "n2"), ("abstain", "n3")):
             if dash.group(group):
                 _set(votes, side, int(dash.group(group)))
-    for m in _VOTES["side-names"].finditer(text):
-        names = [] if re.match(r"none\b|nil\b", m.group("names"), re.I) else [n.strip(" .") for n in re.split(r",|\band\b", m.group("names")) if n.strip(" .")]
-        side = _side(m.group("side"))
-        if names or _get(votes, side) is None:
-            votes.names[side] = names if names else votes.names.get(side, [])
-            _set(votes, side, len(names))
-        votes.names = {k: v for k, v in votes.names.items() if v}
+    _named_sides(text, votes)
     for name in ("side-count", "count-side"):
         for m in _VOTES[name].finditer(text):
             n = next((g for g in (m.groupdict().get(k) for k in ("n1", "n2", "n3")) if g), None)
@@ -553,6 +550,17 @@ def _read_counts(text: str, votes: Votes) -> str | None:
     if m:
         _set(votes, "against" if "against" in m.group("side").lower() else "abstain", 0)
     return last
+
+
+def _named_sides(text: str, votes: Votes) -> None:
+    """Each side's voters where the text names them (``AYES: Diaz, Webb. NAYS: None.``), and their count."""
+    for m in _VOTES["side-names"].finditer(text):
+        names = [] if re.match(r"none\b|nil\b", m.group("names"), re.I) else [n.strip(" .") for n in re.split(r",|\band\b", m.group("names")) if n.strip(" .")]
+        side = _side(m.group("side"))
+        if names or _get(votes, side) is None:
+            votes.names[side] = names if names else votes.names.get(side, [])
+            _set(votes, side, len(names))
+        votes.names = {k: v for k, v in votes.names.items() if v}
 
 
 def _set(votes: Votes, side: str, n: int) -> None:

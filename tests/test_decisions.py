@@ -278,3 +278,21 @@ def test_a_narrative_decision_ending_in_a_colon_takes_the_list_under_it(text, cl
     (res, *rest) = run(text)
     assert res.clauses == clauses and res.decision_only and res.outcome == "carried"
     assert res.text.endswith(clauses[-1])
+
+
+@pytest.mark.parametrize("text, decided", [
+    # A California city: the motion and its roll call in one paragraph.
+    ("A motion was made by Council Member Park and seconded by Council Member Quon to approve the contract. "
+     "The motion carried by the following vote: Ayes: Park, Quon, Ruiz. Noes: None. Absent: Lee.\n",
+     ("carried", "Council Member Park", "Council Member Quon", 3, 0, {"for": ["Park", "Quon", "Ruiz"]})),
+    # A Midwest county: the motion, then "Voting Yea / Voting Nay", then the result.
+    ("Motion by Commissioner Diaz, seconded by Commissioner Webb, to approve the plat.\n\n"
+     "Voting Yea: Diaz, Webb, Lee. Voting Nay: Ortiz.\n\nMotion carried.\n",
+     ("carried", "Commissioner Diaz", "Commissioner Webb", 3, 1, {"for": ["Diaz", "Webb", "Lee"], "against": ["Ortiz"]})),
+    # A Texas city: "Upon motion by …, the plat was approved by a vote of 5-0."
+    ("Upon motion by Alderman Ruiz, seconded by Alderman Cole, the plat was approved by a vote of 5-0.\n",
+     ("carried", "Alderman Ruiz", "Alderman Cole", 5, 0, {})),
+])
+def test_us_motions_with_their_votes(text, decided):
+    (r,) = run(text)
+    assert (r.outcome, r.mover, r.seconder, r.votes.for_, r.votes.against, r.votes.names) == decided

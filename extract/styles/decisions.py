@@ -95,6 +95,13 @@ LEADS: list[Style] = [
         re.I,
     ),
     Style(
+        "motion-made-by",
+        r"^(?:(?:a|the)\s+)?motion\s+was\s+(?:made|offered|moved)\s+by\b|^(?:up)?on\s+(?:a\s+|the\s+)?motion\s+(?:by|of|from)\b",
+        "A motion was made by Council Member Park and seconded by Council Member Quon to approve the contract.",
+        {"kind": "motion", "style": "proposed", "mover": "Council Member Park", "seconder": "Council Member Quon"},
+        re.I,
+    ),
+    Style(
         "motion-label",
         r"^(?:motion|main\s+motion|substantive\s+motion|amendment)\s*(?:by\b|:|[-–—]\s)",
         "MOTION: Trustee Lund moved, seconded by Trustee Vey, that the bus route survey be published. CARRIED",
@@ -248,7 +255,7 @@ RESULTS: list[Style] = [
     Style(
         "named-result",
         r"\b(?:(?:the\s+)?(?:substantive\s+|original\s+|main\s+)?(?:motion|amendment|resolution|recommendation|proposal)s?(?:\s+\([^)]{0,20}\))?\s+(?:was\s+|is\s+|were\s+)?(?:declared\s+)?|declared\s+(?:the\s+)?(?:substantive\s+)?(?:motion|amendment)\s+(?:to\s+be\s+)?(?:as\s+)?)"
-        r"(?P<word>carried|passed|agreed|approved|adopted|lost|defeated|failed|fell|rejected|not\s+carried|withdrawn)\b(?!\s+(?:to|that|with|by|on|in)\b)",
+        r"(?P<word>carried|passed|agreed|approved|adopted|lost|defeated|failed|fell|rejected|not\s+carried|withdrawn)\b(?!\s+(?:to|that|with|on|in)\b|\s+by\s+(?!the\s+following\b|a\s+(?:vote|majority|show)\b|unanimous|\d))",
         "Substantive motion carried.",
         {"outcome": "carried"},
         re.I,
@@ -284,6 +291,13 @@ RESULTS: list[Style] = [
         "result-label",
         r"\b(?:result|outcome|action(?:\s+taken)?|final\s+action|disposition)\s*:\s*(?P<word>carried|passed|approved|adopted|accepted|lost|defeated|failed|denied|withdrawn)\b",
         "RESULT: APPROVED [UNANIMOUS]",
+        {"outcome": "carried"},
+        re.I,
+    ),
+    Style(
+        "decided-by-vote",
+        r"\b(?:was|were)\s+(?:unanimously\s+)?(?P<word>approved|adopted|passed|carried|denied|defeated|rejected)\s+(?:by\s+(?:a\s+)?(?:unanimous\s+|majority\s+|roll[\s-]call\s+)?vote\b|unanimously\b)",
+        "Upon motion by Alderman Ruiz, seconded by Alderman Cole, the plat was approved by a vote of 5-0.",
         {"outcome": "carried"},
         re.I,
     ),
@@ -325,7 +339,7 @@ VOTES: list[Style] = [
     ),
     Style(
         "side-names",
-        r"\b(?P<side>ayes|yeas|nays|noes|for|against|abstain(?:ed|s)?|abstentions?|opposed)\s*[:–-]\s*(?P<names>[A-Z][^:]*?)\s*(?=\.?\s+(?:ayes|yeas|nays|noes|absent|abstain\w*|abstentions?|against|for|opposed)\s*[:–-]|\.?\s*$)",
+        r"\b(?:voting\s+)?(?P<side>ayes?|yeas?|nays?|noes|for|against|abstain(?:ed|s)?|abstentions?|opposed)\s*[:–-]\s*(?P<names>[A-Z][^:]*?)\s*(?=\.?\s+(?:voting\s+)?(?:ayes?|yeas?|nays?|noes|absent|abstain\w*|abstentions?|against|for|opposed)\s*[:–-]|\.?\s*$)",
         "AYES: Diaz, Webb, Lee. NAYS: None. ABSENT: Park.",
         {"side": "for", "count": 3},
         re.I,
@@ -398,7 +412,7 @@ MOVERS: list[Style] = [
     ),
     Style(
         "motion-by",
-        rf"\bmotion\s+(?:by|from)\s+(?P<mover>{_NAME})\s*,?\s*(?:and\s+)?seconded\s+by\s+(?P<seconder>{_NAME})",
+        rf"\bmotion\s+(?:was\s+(?:made|offered|moved)\s+)?(?:by|from|of)\s+(?P<mover>{_NAME})\s*,?\s*(?:and\s+)?(?:was\s+)?seconded\s+by\s+(?P<seconder>{_NAME})",
         "Motion by Commissioner Diaz, seconded by Commissioner Webb, to approve the minutes.",
         {"mover": "Commissioner Diaz", "seconder": "Commissioner Webb"},
         re.I,
