@@ -99,7 +99,7 @@ def decision_at(
         if j > i:
             return found, j
     found = _narrative(blocks, i, current)
-    if found and found[-1].text.rstrip().endswith(":"):
+    if found and found[-1].text.rstrip().endswith((":", ":-", ":–")):
         # "… agreed to the following amendment:" — the list under it is what was agreed.
         more, j, extra = _following_clauses(blocks, i + 1, found[-1].text, [], stops)
         if more:
@@ -339,6 +339,10 @@ def _inline_clauses(text: str) -> tuple[str, list[str]]:
 # Motions, votes and results
 
 
+# Where a motion's own paragraph goes on to its vote ("On a vote being taken 10 voted for and 4 against").
+VOTE_TAKEN = re.compile(r"\bon\s+a\s+(?:recorded\s+)?vote\s+being\s+taken\b|\bthe\s+(?:vote|voting)\s+(?:was|being)\b|\b\d{1,3}\s+(?:members\s+)?voted\b", re.I)
+
+
 def _motion(blocks, i, current, kind, stops) -> tuple[list[Resolution], int]:
     """A motion with the result and vote printed after it; merged into the ``RESOLVED`` block that follows a carried one."""
     start = i
@@ -360,6 +364,11 @@ def _motion(blocks, i, current, kind, stops) -> tuple[list[Resolution], int]:
     elif votes is None and _VOTES["side-names"].search(body[-1].text):
         votes = Votes()  # "… The motion carried by the following vote: Ayes: Park, Quon. Noes: None."
         _named_sides(body[-1].text, votes)
+    elif votes is None and VOTE_TAKEN.search(body[-1].text):
+        votes = Votes()  # "… On a vote being taken 10 voted for and 4 against.": counts read from the cue on
+        _read_counts(body[-1].text[VOTE_TAKEN.search(body[-1].text).start():], votes)
+        if votes.for_ is None and votes.against is None and votes.abstain is None:
+            votes = None
     texts = [_collapse(lead)] + [_collapse(b.text) for b in body[1:]]
     texts += [_collapse(b.text) for b in blocks[end:j] if _outcome(b.text) and not _names(b.text) and not _counts(b.text)]
     text = " ".join(texts)

@@ -296,3 +296,21 @@ def test_a_narrative_decision_ending_in_a_colon_takes_the_list_under_it(text, cl
 def test_us_motions_with_their_votes(text, decided):
     (r,) = run(text)
     assert (r.outcome, r.mover, r.seconder, r.votes.for_, r.votes.against, r.votes.names) == decided
+
+
+@pytest.mark.parametrize("text, votes", [
+    # A Welsh county council: the vote told in the motion's paragraph, after a period of months.
+    ("Councillor Jones moved, seconded by Councillor Evans, that the recommendation be approved for 12 months. "
+     "On a vote being taken 10 voted for and 4 against. The motion was carried.\n", (10, 4, None)),
+    # An English district: "The vote was 7 for, 2 against and 1 abstention."
+    ("Mr Hale proposed and Mrs Moss seconded that the grant be made for 3 years. The vote was 7 for, 2 against and 1 abstention. "
+     "Carried.\n", (7, 2, 1)),
+])
+def test_a_vote_told_in_the_motions_own_paragraph(text, votes):
+    (r,) = run(text)
+    assert r.outcome == "carried" and (r.votes.for_, r.votes.against, r.votes.abstain) == votes
+
+
+def test_a_scottish_committee_agreed_list_after_a_colon_dash():
+    (r,) = run("The Committee agreed:-\n\n(a) to approve the revised charges; and\n\n(b) to instruct the Head of Roads to report back.\n")
+    assert r.clauses == ["to approve the revised charges", "to instruct the Head of Roads to report back."]

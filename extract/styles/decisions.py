@@ -325,7 +325,7 @@ VOTES: list[Style] = [
     ),
     Style(
         "count-side",
-        r"\b(?P<n1>\d{1,3})\s+(?:votes?\s+)?(?P<side>for|against|abstentions?|in\s+favou?r|opposed)\b(?!\s*[:(])",
+        r"\b(?P<n1>\d{1,3})\s+(?:votes?\s+|voted\s+|members\s+voted\s+)?(?P<side>for|against|abstentions?|in\s+favou?r|opposed)\b(?!\s*[:(])",
         "12 in favour",
         {"side": "for", "count": 12},
         re.I,
