@@ -90,44 +90,78 @@ def _lines(blocks: list[Block]) -> list[_Line]:
 # Items
 
 
-def _number(num: str) -> int:
-    """The value of an item number: ``4``, ``4.0`` or a Roman ``IV``."""
+def _number(num: str, style: str = "") -> int:
+    """The value of an item number: ``4``, ``4.0``, a Roman ``IV`` or, in the lettered style, ``C``."""
     if num[:1].isdigit():
         return int(num.split(".")[0])
+    if style == "letter":
+        return ord(num.upper()) - ord("A") + 1
     values = [ROMAN[c] for c in num.lower()]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-def _item_run(lines: list[_Line]) -> list[tuple[int, re.Match]]:
-    """The agenda's items: for each numbering style, the run of numbers that
+def _item_run(lines: list[_Line]) -> list[tuple[int, re.Match, str]]:
+    """The agenda's items as ``(line, match, number)``: for each numbering style, the run of numbers that
     rises from the first ``1`` (or the first number, for a supplement that
-    lists one item); the style with the longest run wins.
+    lists one item); the style with the longest run wins, or an outline of
+    sections with items numbered under each (``_outline``) when it holds more.
 
     A running line counts only as the very next number (a repeated item line
     the reader took for a header); a number gap of up to three is a withdrawn item.
     """
-    best: list[tuple[int, re.Match]] = []
-    for _, rx in ITEMS:
+    best: list[tuple[int, re.Match, str]] = []
+    hits_by_style: dict[str, list[tuple[int, re.Match, int]]] = {}
+    runs: dict[str, list[tuple[int, re.Match, str]]] = {}
+    for style, rx in ITEMS:
         hits = []
         for k, line in enumerate(lines):
             m = rx.match(line.text)
             if m and not _is_date_line(line.text) and (m.group("title") or k + 1 < len(lines)):
-                hits.append((k, m, _number(m.group("num"))))
-        start = next((h for h in hits if h[2] == 1), None) or next((h for h in hits if h[2] < 40 and lines[h[0]].block.kind != "furniture"), None)
-        if start is None:
-            continue
-        run = [start[:2]]
-        expected = start[2] + 1
-        for k, m, n in hits:
-            if k <= start[0]:
-                continue
-            ok = n == expected if lines[k].block.kind == "furniture" else expected <= n <= expected + 3
-            if ok:
-                run.append((k, m))
-                expected = n + 1
+                hits.append((k, m, _number(m.group("num"), style.name)))
+        hits_by_style[style.name] = hits
+        run = _rising(hits, lines)
+        runs[style.name] = run
         if len(run) > len(best):
             best = run
+    for name in S.OUTLINE_SECTIONS:
+        outline = _outline(runs.get(name, []), hits_by_style[S.OUTLINE_ITEMS], lines)
+        if len(outline) > len(best):
+            best = outline
     return best
+
+
+def _rising(hits: list[tuple[int, re.Match, int]], lines: list[_Line], first: int = 0, stop: int | None = None) -> list[tuple[int, re.Match, str]]:
+    """The run of ``hits`` (lines ``first`` up to ``stop``) whose numbers rise from the first 1, or the first number."""
+    hits = [h for h in hits if first <= h[0] and (stop is None or h[0] < stop)]
+    start = next((h for h in hits if h[2] == 1), None) or next((h for h in hits if h[2] < 40 and lines[h[0]].block.kind != "furniture"), None)
+    if start is None:
+        return []
+    run = [(start[0], start[1], start[1].group("num"))]
+    expected = start[2] + 1
+    for k, m, n in hits:
+        if k <= start[0]:
+            continue
+        ok = n == expected if lines[k].block.kind == "furniture" else expected <= n <= expected + 3
+        if ok:
+            run.append((k, m, m.group("num")))
+            expected = n + 1
+    return run
+
+
+def _outline(sections: list[tuple[int, re.Match, str]], numbered: list[tuple[int, re.Match, int]], lines: list[_Line]) -> list:
+    """Sections (``D. CONSENT AGENDA``) with the items numbered from 1 under each (``D.1``, ``D.2``), when at
+    least two sections number their own items; else nothing."""
+    if len(sections) < 3:
+        return []
+    out: list[tuple[int, re.Match, str]] = []
+    restarts = 0
+    for (k, m, sec), nxt in zip(sections, sections[1:] + [None]):
+        out.append((k, m, sec))
+        under = _rising([h for h in numbered if h[2] >= 1], lines, k + 1, nxt[0] if nxt else None)
+        if under and _number(under[0][2]) == 1:
+            restarts += 1
+            out += [(j, mm, f"{sec}.{num}") for j, mm, num in under]
+    return out if restarts >= 2 else []
 
 
 def _is_date_line(text: str) -> bool:
@@ -166,17 +200,17 @@ def parse_agenda_items(doc: Document) -> list[AgendaItem]:
     """Top-level numbered items with their printed page ranges, sub-items and officer lines."""
     lines = _lines(doc.blocks)
     run = _item_run(lines)
-    at = {k: m for k, m in run}
+    at = {k: (m, num) for k, m, num in run}
     items: list[AgendaItem] = []
     private = False
-    title_lines = {k + 1 for k, m in run if not m.group("title")}
+    title_lines = {k + 1 for k, m, _ in run if not m.group("title")}
     for k, line in enumerate(lines):
         text = line.text
         if k in at:
-            m = at[k]
+            m, num = at[k]
             printed = m.group("title") or (lines[k + 1].text if k + 1 in title_lines and k + 1 not in at else "")
             title, start, end = split_title(printed)
-            items.append(AgendaItem(m.group("num"), title, start, end, private=private))
+            items.append(AgendaItem(num, title, start, end, private=private))
             continue
         if k in title_lines:
             continue
@@ -210,7 +244,7 @@ def agenda_meeting(doc: Document) -> Meeting:
     lines = _lines(doc.blocks)
     run = _item_run(lines)
     front = lines[: run[0][0]] if run else lines[:40]
-    item_rows = {k for k, _ in run}
+    item_rows = {k for k, _, _ in run}
     date, time, place = _when_where(front)
     if date is None:
         # A two-column letter can read its date after the items: take the first page's lines, items aside.

@@ -321,3 +321,29 @@ def test_a_date_after_a_body_name_ends_it(text, body):
     from minutebook.extract.meetings import _bare_committee
 
     assert _bare_committee(text) == body
+
+
+@pytest.mark.parametrize("text, items", [
+    # A US city commission: lettered sections, items numbered from 1 under some of them.
+    ("CITY COMMISSION AGENDA\nRegular Meeting\nMonday, April 6, 2031 at 6:00 PM\n\nA. CALL TO ORDER\n\nB. ROLL CALL\n\n"
+     "C. CONSENT AGENDA\n\n1. Approval of minutes of March 16, 2031\n\n2. Resolution 31-14 street sweeper purchase\n\n"
+     "D. PUBLIC HEARINGS\n\n1. Ordinance 31-03 amending the zoning code\n\nE. ADJOURNMENT\n",
+     [("A", "CALL TO ORDER"), ("B", "ROLL CALL"), ("C", "CONSENT AGENDA"), ("C.1", "Approval of minutes of March 16, 2031"),
+      ("C.2", "Resolution 31-14 street sweeper purchase"), ("D", "PUBLIC HEARINGS"), ("D.1", "Ordinance 31-03 amending the zoning code"),
+      ("E", "ADJOURNMENT")]),
+    # An Ontario township: Roman sections, numbered items under each.
+    ("COUNCIL AGENDA\nTuesday, May 5, 2031 at 7:00 p.m.\n\nI. Call to Order\n\nII. Delegations\n\n1. Lakeshore Ratepayers Association\n\n"
+     "III. Reports\n\n1. Treasurer's Report\n\n2. Roads Superintendent's Report\n\nIV. Adjournment\n",
+     [("I", "Call to Order"), ("II", "Delegations"), ("II.1", "Lakeshore Ratepayers Association"), ("III", "Reports"),
+      ("III.1", "Treasurer's Report"), ("III.2", "Roads Superintendent's Report"), ("IV", "Adjournment")]),
+])
+def test_an_outline_agenda_numbers_items_under_their_sections(text, items):
+    got = A.parse_agenda_items(agenda_doc(text))
+    assert [(i.number, i.title) for i in got] == items
+
+
+def test_a_numbered_agenda_with_a_lettered_note_stays_numbered():
+    got = A.parse_agenda_items(agenda_doc(
+        "PARISH COUNCIL AGENDA\nMonday 4 May 2031 at 7.30 pm\n\n1. Apologies\n\n2. Declarations of Interest\n\n"
+        "3. Minutes of the last meeting\n\nA. Note: papers for item 3 were circulated by email.\n\n4. Finance\n\n5. Correspondence\n"))
+    assert [i.number for i in got] == ["1", "2", "3", "4", "5"]

@@ -256,7 +256,17 @@ ITEMS: list[Style] = [
         "IV. Approval of the Consent Agenda",
         {"number": "IV", "title": "Approval of the Consent Agenda"},
     ),
+    Style(
+        "letter",
+        r"^(?P<num>[A-Z])[.)]\s+(?P<title>[A-Z0-9].*)$",
+        "C. ROLL CALL",
+        {"number": "C", "title": "ROLL CALL"},
+    ),
 ]
+# Outline agendas (US and Canadian): lettered or Roman sections, each with items numbered from 1 under it
+# ("D. CONSENT AGENDA" / "1. Approval of minutes"); an item's number is then its section's and its own ("D.1").
+OUTLINE_SECTIONS = ("letter", "roman")
+OUTLINE_ITEMS = "number-point"
 
 _NUM = r"(?P<a>\d{1,4})(?:\s*(?:-|–|—|to|\s)\s*(?P<b>\d{1,4}))?"
 TRAILERS: list[Style] = [
