@@ -29,8 +29,9 @@ SECTION_BREAK = re.compile(
     r"^(?:public|private|confidential|exempt|unrestricted|restricted)\s+(?:business|items?|information)\b|^part\s+(?:a|b|1|2|i|ii)\b",
     re.I,
 )
-# A label ends at a colon or dash, at the end of the line, or where a capitalised name starts.
-_LABEL_END = r"(?:\s*[:\-–—]+\s*|\s*$|\s+(?=(?-i:[A-Z(])))"
+# A label ends at a colon or dash, at the end of the line, or where a capitalised name starts; a bilingual
+# paper prints the label in its other language after a slash first ("Present / Yn bresennol:", "Regrets / Absences:").
+_LABEL_END = r"(?:\s*/\s*[^\W\d][^:/]{0,30}?(?=\s*:))?(?:\s*[:\-–—]+\s*|\s*$|\s+(?=(?-i:[A-Z(])))"
 ATTENDANCE_LABEL = re.compile(
     r"^(?:[a-z]\.\s+|\([a-z]\)\s+)?(?:" + "|".join(f"(?P<l{i}>{s.pattern})" for i, s in enumerate(LABELS)) + ")"
     + _LABEL_END + r"(?P<rest>.*)$",

@@ -7,6 +7,7 @@ import pytest
 from minutebook.extract.attendance import _split_top, meeting_attendance, minute_attendance, minuted_apologies, parse_attendance
 from minutebook.extract.minutes import minute_headings
 from minutebook.extract.styles.attendance import LABELS
+from minutebook.extract.text import blocks_from_text
 from minutebook.model import Attendance, Block, Meeting, Table
 
 
@@ -176,3 +177,18 @@ def test_a_label_opening_a_sentence_inside_a_paragraph_starts_its_list(text, apo
     got = as_dict(parse_attendance(lines(text)))
     assert got["apologies"] == apologies
     assert not set(got["present"]) & set(apologies)
+
+
+@pytest.mark.parametrize("text, present, apologies, officers", [
+    # A Welsh community council printing each label in English, then Welsh.
+    ("Present / Yn bresennol: Councillors A Evans (Chair), B Jones and C Price.\n\nApologies / Ymddiheuriadau: Councillor D Rees.\n\n"
+     "In attendance / Hefyd yn bresennol: Mrs E Lloyd (Clerk).\n",
+     ["Councillor A Evans (Chair)", "Councillor B Jones", "Councillor C Price"], ["Councillor D Rees"], ["Mrs E Lloyd"]),
+    # A Quebec or New Brunswick municipality printing English, then French.
+    ("Present / Présents: Mayor J. Tremblay, Councillors L. Roy and M. Côté.\n\nRegrets / Absences: Councillor P. Gagnon.\n\n"
+     "Staff / Personnel: CAO R. Fortin.\n",
+     ["Mayor J. Tremblay", "Councillor L. Roy", "Councillor M. Côté"], ["Councillor P. Gagnon"], ["R. Fortin"]),
+])
+def test_bilingual_labels_read_as_their_english(text, present, apologies, officers):
+    a = parse_attendance(blocks_from_text(text))
+    assert (a.present, a.apologies, a.officers) == (present, apologies, officers)
