@@ -314,3 +314,12 @@ def test_a_vote_told_in_the_motions_own_paragraph(text, votes):
 def test_a_scottish_committee_agreed_list_after_a_colon_dash():
     (r,) = run("The Committee agreed:-\n\n(a) to approve the revised charges; and\n\n(b) to instruct the Head of Roads to report back.\n")
     assert r.clauses == ["to approve the revised charges", "to instruct the Head of Roads to report back."]
+
+
+@pytest.mark.parametrize("text", [
+    "PENDERFYNWYD / RESOLVED that the precept for 2032/33 be set at £12,000.\n",  # Welsh first
+    "IL EST RÉSOLU / BE IT RESOLVED that the 2032 budget be adopted. Carried / Adoptée.\n",  # French first
+])
+def test_a_bilingual_resolved_cue_opens_the_decision(text):
+    (r,) = run(text)
+    assert (r.outcome, r.style, r.decision_only) == ("carried", "resolved", False)

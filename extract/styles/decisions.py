@@ -54,6 +54,13 @@ LEADS: list[Style] = [
         re.I,
     ),
     Style(
+        "resolved-bilingual",
+        r"^[^\W\d][^/:.]{2,30}?\s*/\s*(?:it\s+was\s+(?:\w+\s+)?|be\s+it\s+(?:further\s+)?)?resolved\b",
+        "PENDERFYNWYD / RESOLVED that the precept for 2032/33 be set at £12,000.",
+        {"kind": "resolved", "style": "resolved"},
+        re.I,
+    ),
+    Style(
         "recommended",
         r"^(?:it\s+was\s+(?:\w+\s+)?)?recommended\s*(?:that|to|:|[-–—]|$)",
         "RECOMMENDED that Council adopts the revised tree policy.",
