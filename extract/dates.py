@@ -42,8 +42,9 @@ _DAY = r"(?P<day>[0-3]?\d)\s*(?:st|nd|rd|th|[°º\"”“'’™%*]{1,3})?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2}\b(?![.:]\d)(?!\s*[ap]\.?m\b))"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
 
+# "16th October", "16th of October", and the formal "the 16th day of October, 2025" of US, Canadian and Irish minutes.
 DAY_MONTH = re.compile(
-    rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE
+    rf"\b{_WEEKDAY}{_DAY}(?:\s+day)?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE
 )
 MONTH_DAY = re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})\b(?![.:/-]?\d)")

@@ -23,6 +23,8 @@ from minutebook.extract.dates import find_dates, parse_date, parse_month, parse_
         "2025-10-16",
         "October 16th, 2025",
         "Thu 16 Oct 25",
+        "held on the 16th day of October, 2025",  # formal US and Canadian minutes
+        "on the 16th day of October 2025 at 7.30 p.m.",  # formal Irish minutes
     ],
 )
 def test_full_date_forms(text):
