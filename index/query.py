@@ -12,10 +12,12 @@ import calendar
 import functools
 import os
 import re
+import struct
 
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
 from whoosh import highlight
+from whoosh.fields import FieldType
 from whoosh.idsets import DocIdSet
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, QueryParser
 from whoosh.query import And, AndNot, Every, FuzzyTerm, Or, Term, TermRange
@@ -221,7 +223,9 @@ def _lexicon(reader, fieldname: str) -> list[str]:
         key = (leaf._segment.segment_id(), fieldname)
         words = _LEXICONS.pop(key, None)
         if words is None:
-            words = [field.from_bytes(b) for b in leaf.lexicon(fieldname)] if fieldname in leaf.indexed_field_names() else []
+            words = _segment_lexicon(leaf, fieldname) if type(field).from_bytes is FieldType.from_bytes else None
+            if words is None:
+                words = [field.from_bytes(b) for b in leaf.lexicon(fieldname)] if fieldname in leaf.indexed_field_names() else []
         _LEXICONS[key] = words
         while len(_LEXICONS) > LEXICONS_KEPT:
             del _LEXICONS[next(iter(_LEXICONS))]
@@ -231,6 +235,48 @@ def _lexicon(reader, fieldname: str) -> list[str]:
 
 _LEXICONS: dict[tuple[str, str], list[str]] = {}
 LEXICONS_KEPT = 32
+
+
+def _segment_lexicon(leaf, fieldname: str) -> list[str] | None:
+    """A segment's terms of one field read from its terms file in one piece; ``None`` where it is not laid out so.
+
+    Whoosh's terms file (``OrderedHashReader``) holds, in key order, records
+    of key length, value length, key (a two-byte field number, then the
+    term) and value, with an array of every record's offset after them. A
+    field's records are one run, so their terms are cut out of it at once
+    (numpy) instead of one ``lexicon`` step each (50k terms: 4 ms, not 100).
+    Another codec, or terms that would not split back as written, take
+    Whoosh's own walk.
+    """
+    import numpy as np  # not at import time: commands that never expand a fuzzy word start without it
+
+    try:
+        terms = leaf._terms
+        table, fnum = terms._tindex, terms._fieldmap.get(fieldname)
+        if fnum is None:
+            return []
+        start = table.closest_key_pos(struct.pack("!H", fnum))
+        end = table.closest_key_pos(struct.pack("!H", fnum + 1)) if fnum < 65534 else None
+        start, end = (table.endofdata if start is None else start), (table.endofdata if end is None else end)
+        offsets = np.frombuffer(table.dbfile.get(table.indexbase, table.indexlen * table.indexsize),
+                                dtype=">" + table.extras["indextype"]).astype(np.int64)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+    at = offsets[np.searchsorted(offsets, start):np.searchsorted(offsets, end)] - start
+    if not len(at):
+        return []
+    run = np.frombuffer(table.dbfile.get(start, end - start), dtype=np.uint8)
+    keylen = (run[at].astype(np.int64) << 24) | (run[at + 1].astype(np.int64) << 16) | (run[at + 2].astype(np.int64) << 8) | run[at + 3]
+    size = keylen - 2 + 1  # the term, then a separator
+    out_start = np.cumsum(size) - size
+    source = np.repeat(at + 10 - out_start, size) + np.arange(int(size.sum()))
+    joined = run[np.minimum(source, len(run) - 1)]
+    joined[out_start + size - 1] = 0
+    try:
+        words = joined.tobytes().decode("utf-8").split("\0")[:-1]
+    except UnicodeDecodeError:
+        return None
+    return words if len(words) == len(at) else None
 
 
 class QuickFuzzyTerm(FuzzyTerm):

@@ -9,7 +9,7 @@ import pytest
 from conftest import BUNDLED
 
 from minutebook.index.ingest import ingest, open_index
-from minutebook.index.query import Allowed, filters, terms_within
+from minutebook.index.query import Allowed, _segment_lexicon, filters, terms_within
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,15 @@ def test_fuzzy_terms_are_the_ones_whoosh_finds(index, word, maxdist, prefix):
             assert terms_within(reader, field, word, maxdist, prefix) == list(reader.terms_within(field, word, maxdist, prefix))
     with index.searcher() as s:
         assert terms_within(s.reader(), "text", "tennant", 1) == ["tenant"]
+
+
+def test_a_field_s_terms_cut_from_the_terms_file_are_the_ones_whoosh_walks(index):
+    with index.searcher() as s:
+        reader = s.reader()
+        for field in ("title", "text", "entity_names", "committee_text", "committee", "rid", "entities"):
+            walked = [w.decode("utf-8") for w in reader.lexicon(field)]
+            assert walked and _segment_lexicon(reader, field) == walked
+        assert _segment_lexicon(reader, "no_such_field") == []
 
 
 def test_an_ingest_that_adds_much_leaves_one_segment_of_plain_files(tmp_path):
