@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from whoosh import highlight
 from whoosh.fields import FieldType
 from whoosh.idsets import DocIdSet
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, QueryParser
+from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, OrGroup, QueryParser
 from whoosh.query import And, AndNot, Every, FuzzyTerm, Or, Term, TermRange
 
 from minutebook.extract.dates import MONTHS, parse_date
@@ -28,6 +28,7 @@ from minutebook.extract.styles.standing import PROBE, STANDING
 from minutebook.extract.styles.vocab import MONTH_NAME
 from minutebook.index.duplicates import groups, load_pairs, normalise
 from minutebook.index.schema import DIGIT, LABELS, entity_field
+from minutebook.index.union import ExpandedMatcher, quick
 
 SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
 FACETS = ("committee", "year", "kind")
@@ -279,8 +280,8 @@ def _segment_lexicon(leaf, fieldname: str) -> list[str] | None:
     return words if len(words) == len(at) else None
 
 
-class QuickFuzzyTerm(FuzzyTerm):
-    """``FuzzyTerm`` expanded with ``terms_within`` above, once per reader."""
+class QuickFuzzyTerm(ExpandedMatcher, FuzzyTerm):
+    """``FuzzyTerm`` expanded with ``terms_within`` above, once per reader, and matched as one ``TermUnion``."""
 
     def _btexts(self, ixreader):
         key = (id(ixreader), self.fieldname, self.text, self.maxdist, self.prefixlength)
@@ -297,8 +298,16 @@ class QuickFuzzyPlugin(FuzzyTermPlugin):
         qclass = QuickFuzzyTerm
 
 
+class _Parser(QueryParser):
+    """Queries over the search fields: ``word~`` is a ``QuickFuzzyTerm``, ``word*`` a ``QuickPrefix``."""
+
+    def parse(self, text, normalize=True, debug=False):
+        return quick(super().parse(text, normalize=normalize, debug=debug))
+
+
 def _parser(schema):
-    parser = MultifieldParser(SEARCH_FIELDS, schema)
+    parser = _Parser(None, schema)
+    parser.add_plugin(MultifieldPlugin(SEARCH_FIELDS))
     parser.add_plugin(QuickFuzzyPlugin())
     return parser
 

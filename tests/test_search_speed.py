@@ -9,7 +9,12 @@ import pytest
 from conftest import BUNDLED
 
 from minutebook.index.ingest import ingest, open_index
-from minutebook.index.query import Allowed, _segment_lexicon, filters, terms_within
+from whoosh.query import FuzzyTerm, Or, Prefix, Term, Wildcard
+from whoosh.query.compound import DefaultOr
+
+from minutebook.index.query import SEARCH_FIELDS, Allowed, QuickFuzzyTerm, _segment_lexicon, filters, terms_within
+from minutebook.index import union
+from minutebook.index.union import QuickPrefix, QuickWildcard, quick
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +59,48 @@ def test_a_field_s_terms_cut_from_the_terms_file_are_the_ones_whoosh_walks(index
             walked = [w.decode("utf-8") for w in reader.lexicon(field)]
             assert walked and _segment_lexicon(reader, field) == walked
         assert _segment_lexicon(reader, "no_such_field") == []
+
+
+WORDS = [
+    (lambda f: Prefix(f, "s"), lambda f: QuickPrefix(f, "s")),
+    (lambda f: Prefix(f, "commit"), lambda f: QuickPrefix(f, "commit")),
+    (lambda f: Prefix(f, "fost"), lambda f: QuickPrefix(f, "fost")),
+    (lambda f: Wildcard(f, "c*?s"), lambda f: QuickWildcard(f, "c*?s")),
+    (lambda f: FuzzyTerm(f, "housng", maxdist=2, prefixlength=0), lambda f: QuickFuzzyTerm(f, "housng", maxdist=2, prefixlength=0)),
+]
+
+
+def _ranked(searcher, q, limit=None):
+    return [(h.docnum, round(h.score, 9)) for h in searcher.search(q, limit=limit)]
+
+
+@pytest.mark.parametrize("whoosh_q,quick_q", WORDS)
+def test_a_word_s_many_terms_find_and_score_what_whoosh_s_union_does(index, whoosh_q, quick_q, monkeypatch):
+    """Whoosh scores a word's terms as a tree of unions in a segment of over 5,000 records; the
+    bundled index is smaller, so it is taken for a large one here, and compared with that tree."""
+    monkeypatch.setattr(union, "SMALL_SEGMENT", 0)
+    with index.searcher() as s:
+        reader = s.reader()
+        ours = Or([quick_q(f) for f in SEARCH_FIELDS])
+        tree = Or([DefaultOr([Term(f, w) for w in whoosh_q(f)._btexts(reader)]) for f in SEARCH_FIELDS])
+        every = _ranked(s, tree)
+        assert len(every) > 10
+        assert _ranked(s, ours) == every
+        for limit in (1, 5, 20):  # a top-N walks only the terms that can still lift a record into it
+            assert _ranked(s, ours, limit) == every[:limit]
+        assert set(s.docs_for_query(ours)) == {d for d, _ in every}
+
+
+@pytest.mark.parametrize("whoosh_q,quick_q", WORDS)
+def test_where_whoosh_counts_a_word_s_terms_unscored_so_do_we(index, whoosh_q, quick_q):
+    with index.searcher() as s:
+        assert _ranked(s, Or([quick_q(f) for f in SEARCH_FIELDS]), 10) == _ranked(s, Or([whoosh_q(f) for f in SEARCH_FIELDS]), 10)
+
+
+def test_a_parsed_prefix_is_matched_as_one_union():
+    q = quick(Or([Prefix("title", "hous"), Wildcard("text", "co?nc*"), Wildcard("text", "counc*")]))
+    assert [type(x) for x in q.subqueries] == [QuickPrefix, QuickWildcard, QuickWildcard]
+    assert type(q.subqueries[2].normalize()) is QuickPrefix
 
 
 def test_an_ingest_that_adds_much_leaves_one_segment_of_plain_files(tmp_path):
