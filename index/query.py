@@ -28,6 +28,7 @@ from minutebook.extract.styles.standing import PROBE, STANDING
 from minutebook.extract.styles.vocab import MONTH_NAME
 from minutebook.index.duplicates import groups, load_pairs, normalise
 from minutebook.index.schema import DIGIT, LABELS, entity_field
+from minutebook.index import snippets
 from minutebook.index.union import ExpandedMatcher, quick
 
 SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
@@ -639,8 +640,7 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
             if len(groups) >= limit or results.scored_length() < window:
                 break
             window *= 4
-        results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
-        results.formatter = Marker()
+        results.highlighter = snippets.Highlighter(fragmenter=highlight.ContextFragmenter(maxchars=220, surround=60), formatter=Marker())
         _expand_once(results)
         hits = []
         for group in groups[:limit]:

@@ -119,3 +119,40 @@ def test_an_ingest_that_adds_much_leaves_one_segment_of_plain_files(tmp_path):
     assert not list(Path(where).glob("*.seg"))  # a compound segment is copied into memory by every searcher
     with ix.searcher() as s:
         assert {Path(p).name for p in (f["path"] for f in s.documents(rtype="file"))} == {p.name for p in pdfs}
+
+
+def _long_text(rng, words, size):
+    """Filler words with the given words scattered, codes, money, stop words and long runs of punctuation."""
+    filler = "the council noted report budget item of and to scheme 2024/25 £1.2m R2024-071 well-being ... ---- ;".split()
+    out = []
+    while sum(map(len, out)) < size:
+        roll = rng.random()
+        out.append(rng.choice(words) if roll < 0.01 else "." * rng.randint(20, 200) if roll < 0.015 else rng.choice(filler))
+    return " ".join(out)
+
+
+@pytest.mark.parametrize("query", ["fostering", "adoption fostering", "2024", "25", "scheme", "fost*", '"well being"', "council"])
+def test_snippets_of_long_records_are_the_ones_whoosh_makes(tmp_path, query):
+    import random
+
+    from whoosh import highlight
+    from whoosh.filedb.filestore import RamStorage
+
+    from minutebook.index.query import Marker, _parser
+    from minutebook.index.schema import make_schema
+    from minutebook.index.snippets import Highlighter
+
+    rng = random.Random(7)
+    ix = RamStorage().create_index(make_schema())
+    with ix.writer() as w:
+        for n in range(30):
+            w.add_document(rid=str(n), rtype="document", path="p", title="Fostering and adoption",
+                           text=_long_text(rng, ["fostering", "adoption", "fosters", "2024/25-26", "well-being"], rng.choice((300, 5000, 40000))))
+    q = _parser(ix.schema).parse(query)
+    with ix.searcher() as s:
+        got = []
+        for make in (lambda **kw: highlight.Highlighter(**kw), lambda **kw: Highlighter(**kw)):
+            results = s.search(q, limit=None)
+            results.highlighter = make(fragmenter=highlight.ContextFragmenter(maxchars=220, surround=60), formatter=Marker())
+            got.append([h.highlights("text", top=2) for h in results])
+    assert any(got[0]) and got[1] == got[0]
