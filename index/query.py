@@ -26,7 +26,7 @@ from minutebook.extract.dates import MONTHS, parse_date
 from minutebook.extract.decisions import later_meetings
 from minutebook.extract.styles.standing import PROBE, STANDING
 from minutebook.extract.styles.vocab import MONTH_NAME
-from minutebook.index.duplicates import groups, load_pairs, normalise
+from minutebook.index.duplicates import copy_key, groups, load_pairs, normalise
 from minutebook.index.schema import DIGIT, LABELS, entity_field
 from minutebook.index import snippets
 from minutebook.index.union import ExpandedMatcher, quick
@@ -338,13 +338,21 @@ def _hit_dict(hit, snippet: str | None = None) -> dict:
     }
 
 
-def _collapse_key(hit) -> tuple:
-    """Same record in two copies of one report: same group (stored at ingest), type and heading or opening words."""
-    group = hit.get("dup_group")
-    if not group:
-        return (hit["rid"],)
-    label = normalise(hit.get("title")) or normalise(hit.get("text"))[:80]
-    return (group, hit["rtype"], label)
+def _copy(hit, column) -> tuple:
+    """The hit's copy key (``duplicates.copy_key``: the same record in two copies of one report shares it; a
+    record in no group has its own) and, when the ``fold`` column gives them, its path.
+
+    The column spares loading every copy's stored fields (a whole report's
+    text each); an index written before it has none, and its hits' keys are
+    worked out from their stored fields.
+    """
+    if column is None:
+        return copy_key(hit) or ("rid", hit["rid"]), None
+    value = _column_value(column, hit.docnum)
+    if not value:
+        return ("doc", hit.docnum), None
+    key, path = value.decode("utf-8").split("\n", 1)
+    return key, path
 
 
 def _snippet(hit) -> str:
@@ -598,15 +606,27 @@ def group_by_item(rows: list[dict]) -> list[list[dict]]:
     return list(out.values())
 
 
-def _ranked_rows(results) -> list[dict]:
-    """Hits in a stable rank order, each record once however many files hold a copy of it (``also_in``)."""
+def _fold_column(reader):
+    """The ``fold`` column's reader; ``None`` for an index written before it, or empty."""
+    try:
+        return reader.column_reader("fold") if "fold" in reader.schema else None
+    except NotImplementedError:  # an empty index has no columns
+        return None
+
+
+def _ranked_rows(results, column) -> list[dict]:
+    """Hits in a stable rank order, each record once however many files hold a copy of it (``also_in``).
+
+    ``column``: the ``fold`` column's reader, ``None`` for an index without it.
+    """
     rows, seen = [], {}
     for hit in results:
-        key = _collapse_key(hit)
+        key, path = _copy(hit, column)
         if key in seen:
             other = seen[key]["hit"]
-            if hit["path"] not in other["also_in"] and hit["path"] != other["file"]:
-                other["also_in"].append(hit["path"])
+            path = path or hit["path"]
+            if path not in other["also_in"] and path != other["file"]:
+                other["also_in"].append(path)
             continue
         d = _hit_dict(hit)
         d["score"], d["also_in"] = round(hit.score, 3), []
@@ -632,11 +652,13 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
         q = _parser(ix.schema).parse(query)
         flt, resolved = filters(s.reader(), **filter_opts)
         allowed = Allowed(s, flt) if flt is not None else None
+        hidden = set(s.docs_for_query(HIDDEN))  # listed once, not on each widening
+        column = _fold_column(s.reader())
         # Items fold several records each: widen the window until it holds ``limit`` items or every match.
         window = max(limit * 5, 50)
         while True:
-            results = s.search(q, limit=window, filter=allowed, mask=HIDDEN)
-            groups = group_by_item(_ranked_rows(results))
+            results = s.search(q, limit=window, filter=allowed, mask=hidden)
+            groups = group_by_item(_ranked_rows(results, column))
             if len(groups) >= limit or results.scored_length() < window:
                 break
             window *= 4

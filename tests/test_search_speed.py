@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED
 
-from minutebook.index.ingest import ingest, open_index
 from whoosh.query import FuzzyTerm, Or, Prefix, Term, Wildcard
 from whoosh.query.compound import DefaultOr
 
-from minutebook.index.query import SEARCH_FIELDS, Allowed, QuickFuzzyTerm, _segment_lexicon, filters, terms_within
 from minutebook.index import union
+from minutebook.index.ingest import ingest, open_index
+from minutebook.index.query import SEARCH_FIELDS, Allowed, QuickFuzzyTerm, _segment_lexicon, filters, search, terms_within
 from minutebook.index.union import QuickPrefix, QuickWildcard, quick
 
 
@@ -156,3 +156,37 @@ def test_snippets_of_long_records_are_the_ones_whoosh_makes(tmp_path, query):
             results.highlighter = make(fragmenter=highlight.ContextFragmenter(maxchars=220, surround=60), formatter=Marker())
             got.append([h.highlights("text", top=2) for h in results])
     assert any(got[0]) and got[1] == got[0]
+
+
+def test_copies_fold_from_the_fold_column_as_from_their_stored_fields(tmp_path, monkeypatch):
+    from whoosh import index as windex
+    from whoosh.fields import Schema
+
+    from minutebook.index import query
+    from minutebook.index.duplicates import fold_value
+    from minutebook.index.ingest import extract_one
+    from minutebook.index.records import records_from_contract
+    from minutebook.index.schema import make_schema
+
+    docs, where = tmp_path / "docs", tmp_path / "ix"
+    docs.mkdir(), where.mkdir()
+    for name in ("note.txt", "note_copy.txt", "note_again.txt"):
+        shutil.copy(BUNDLED / "hcc_youth_hub_note.txt", docs / name)
+    new = make_schema()  # an index from before the fold column: ingest adds it and writes every record again
+    ix = windex.create_in(str(where), Schema(**{n: new[n] for n in new.names() if n != "fold"}))
+    with ix.writer() as w:
+        for name in ("note.txt", "note_copy.txt"):
+            path = str(docs / name)
+            for rec in records_from_contract(extract_one(path)[0], path):
+                w.add_document(**rec)
+    ingest([str(docs)], str(where), jobs=1)
+    ix = open_index(str(where))
+    assert "fold" in ix.schema and len(ix._segments()) == 1
+    with ix.searcher() as s:
+        column = s.reader().column_reader("fold")
+        grouped = [(n, f) for n, f in s.reader().iter_docs() if f.get("dup_group")]
+        assert len(grouped) > 10 and all(column[n] == fold_value(f) for n, f in grouped)
+    with_column = search(ix, "youth hub", limit=20)
+    assert any(h["also_in"] for h in with_column["hits"])
+    monkeypatch.setattr(query, "_fold_column", lambda reader: None)
+    assert search(ix, "youth hub", limit=20) == with_column
