@@ -29,7 +29,7 @@ from minutebook.extract.styles.vocab import MONTH_NAME
 from minutebook.index.duplicates import copy_key, groups, load_pairs, normalise
 from minutebook.index.schema import DIGIT, LABELS, entity_field
 from minutebook.index import snippets
-from minutebook.index.union import ExpandedMatcher, quick
+from minutebook.index.union import ExpandedMatcher, QuickBM25F, quick
 
 SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
 FACETS = ("committee", "year", "kind")
@@ -648,7 +648,7 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
     ``more`` says there are more than ``total``. ``filters`` holds what each
     filter option resolved to.
     """
-    with ix.searcher() as s:
+    with ix.searcher(weighting=QuickBM25F()) as s:
         q = _parser(ix.schema).parse(query)
         flt, resolved = filters(s.reader(), **filter_opts)
         allowed = Allowed(s, flt) if flt is not None else None

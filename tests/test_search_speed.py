@@ -190,3 +190,14 @@ def test_copies_fold_from_the_fold_column_as_from_their_stored_fields(tmp_path, 
     assert any(h["also_in"] for h in with_column["hits"])
     monkeypatch.setattr(query, "_fold_column", lambda reader: None)
     assert search(ix, "youth hub", limit=20) == with_column
+
+
+@pytest.mark.parametrize("text", ["fostering", "housing committee", "\"youth hub\"", "fost*", "title:housing"])
+def test_lengths_read_once_score_as_whoosh_s_bm25f(index, text):
+    from minutebook.index.query import _parser
+    from minutebook.index.union import QuickBM25F
+
+    q = _parser(index.schema).parse(text)
+    with index.searcher() as plain, index.searcher(weighting=QuickBM25F()) as quick_:
+        theirs = [(h.docnum, h.score) for h in plain.search(q, limit=None)]
+        assert theirs and [(h.docnum, h.score) for h in quick_.search(q, limit=None)] == theirs
