@@ -315,12 +315,28 @@ def _slim(d: dict) -> dict:
 
 
 def add_sketches(records: list[dict], stamps: dict[str, str | None] | None = None) -> None:
-    """Give a file's document records their ``lsh`` terms and, with ``stamps``, every record its group id."""
+    """Give a file's document records their ``lsh`` terms and, with ``stamps``, every record its group id and fold value."""
     for rec in records:
         if rec["rtype"] == "document" and "lsh" not in rec and (terms := sketch(_doc_summary(rec))):
             rec["lsh"] = terms
         if stamps and stamps.get(rec.get("doc_key")):
             rec["dup_group"] = stamps[rec["doc_key"]]
+            rec["fold"] = fold_value(rec)
+
+
+def copy_key(rec) -> str | None:
+    """What makes a record (a dict, or a search hit's stored fields) the same record in another copy of its report:
+    its group, type and heading or opening words. ``None`` outside a group."""
+    group = rec.get("dup_group")
+    if not group:
+        return None
+    label = normalise(rec.get("title")) or normalise(rec.get("text"))[:80]
+    return digest(f"{group}\n{rec['rtype']}\n{label}")
+
+
+def fold_value(rec: dict) -> bytes:
+    """The ``fold`` column of a grouped record: its copy key and its path, all search needs of a copy."""
+    return f"{copy_key(rec)}\n{rec['path']}".encode("utf-8")
 
 
 def _canonical_order(d: dict):

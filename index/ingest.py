@@ -125,11 +125,13 @@ def open_or_create(index_dir: str):
 
 
 def upgrade(ix, report) -> bool:
-    """Bring an index made before near-duplicate fields existed up to date, in one commit.
+    """Bring an index made before a field of today's schema existed (the near-duplicate fields, the ``fold``
+    column) up to date, in one commit.
 
     The fields are added, the old pair records dropped, and every file is
-    written again from its stored contract with sketches and group ids (no
-    extraction). One commit, so an interrupted upgrade leaves the old index.
+    written again from its stored contract with sketches, group ids and fold
+    values (no extraction). One commit, so an interrupted upgrade leaves the
+    old index.
     """
     missing = [(name, spec) for name, spec in make_schema().items() if name not in ix.schema]
     if not missing:
@@ -266,7 +268,8 @@ def _ingest_locked(paths, index_dir, prune, progress, opts) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport()
     ix = open_or_create(index_dir)
-    if upgrade(ix, report):
+    if upgrade(ix, report):  # every record written again: the old copies are only marked deleted until a merge
+        merge_segments(ix)
         ix = open_index(index_dir)
     left_out: list[tuple[str, str]] = []
     files, errors = discover(paths, left_out)

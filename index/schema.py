@@ -19,7 +19,8 @@ from functools import lru_cache
 from string import ascii_lowercase
 
 from whoosh.analysis import STOP_WORDS, Filter, Token, Tokenizer
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 
 LABELS = ("TEAM", "INDICATOR", "PERSON", "ORG", "COMMITTEE", "LEGISLATION", "PLACE", "MONEY", "DATE")
@@ -156,6 +157,9 @@ def make_schema() -> Schema:
         "lsh": KEYWORD(),
         "dup_terms": KEYWORD(),
         "dup_group": ID(stored=True),
+        # A grouped record's copy key and path (``duplicates.fold_value``): search folds copies reading this column,
+        # not every copy's stored fields.
+        "fold": COLUMN(VarBytesColumn()),
     }
     for label in LABELS:
         fields[entity_field(label)] = KEYWORD(stored=True, commas=True, lowercase=True, scorable=True)
