@@ -15,6 +15,7 @@ import re
 import click
 
 from minutebook.index.commands import _answer, _index_option, _open, _say
+from minutebook.index.reading import reread_if_committed
 
 # rapidfuzz, Whoosh and the query module are imported where used: this module
 # is loaded to register its command, so every command's start-up would pay.
@@ -28,6 +29,7 @@ def _fold(text: str | None) -> str:
     return utils.default_process(text or "")
 
 
+@reread_if_committed
 def load_rows(ix, query: str | None = None, committee: str | None = None) -> list[dict]:
     """Indicator rows matching ``query`` (Whoosh syntax) and ``committee``, with where they were reported."""
     from whoosh.query import And, Every

@@ -29,6 +29,7 @@ from minutebook.extract.styles.vocab import MONTH_NAME
 from minutebook.index.duplicates import copy_key, groups, load_pairs, normalise
 from minutebook.index.schema import DIGIT, LABELS, entity_field
 from minutebook.index import snippets
+from minutebook.index.reading import reread_if_committed
 from minutebook.index.union import ExpandedMatcher, QuickBM25F, quick
 
 SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
@@ -635,6 +636,7 @@ def _ranked_rows(results, column) -> list[dict]:
     return sorted(rows, key=_rank_key)
 
 
+@reread_if_committed
 def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts) -> dict:
     """Ranked hits, one per item per meeting, with snippets; facet counts and an exact total only when asked.
 
@@ -685,6 +687,7 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
 QUERY_FIELDS = ("title", "text", "committee_text", "entity_names", "kind", "year", "date", "item", "minute", "rtype")
 
 
+@reread_if_committed
 def facets(ix, query: str | None = None, **filter_opts) -> dict:
     """What the index holds, to filter by: committees, kinds and years with record counts (among ``query``'s
     matches when given), entity labels with their number of names, and the fields a query can name."""
@@ -703,6 +706,7 @@ def _minute_key(minute: str | None):
     return (int(m.group(1)) if m else 10**9, minute or "")
 
 
+@reread_if_committed
 def resolutions(ix, query: str | None = None, **filter_opts) -> list[dict]:
     """Resolutions oldest first, each decision once even if its minutes are in several files."""
     with ix.searcher() as s:
@@ -775,6 +779,7 @@ def title_matches(item: str, title: str | None, weight=None, common: frozenset =
     return round(100 * share, 1) if share >= TRACE_SHARE else 0.0
 
 
+@reread_if_committed
 def trace(ix, item: str, committee: str | None = None) -> list[dict]:
     """Meetings where ``item`` was on the agenda, minuted, reported or planned, newest first.
 
@@ -974,6 +979,7 @@ def last_reported(meetings: list[dict]) -> dict | None:
     return {"date": latest, "committees": sorted({m["committee"] or "(committee unknown)" for m in held if m["date"] == latest})}
 
 
+@reread_if_committed
 def suggest_titles(ix, item: str, limit: int = 3) -> list[str]:
     """Indexed item titles close to a misspelt or misremembered ``item``, for "did you mean"."""
     words = re.findall(r"\w+", item)
@@ -1045,6 +1051,7 @@ def _merge_copies(found: list[dict]) -> list[dict]:
             if a["type"] != "wp_item" or not any(r != normalise(a["title"]) and r in normalise(a["title"]) for r in rows)]
 
 
+@reread_if_committed
 def duplicates(ix) -> list[dict]:
     """Groups of near-identical documents, each ``{score, documents}``, the filed copy first."""
     with ix.searcher() as s:

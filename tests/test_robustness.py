@@ -333,3 +333,34 @@ def test_no_text_makes_the_extractor_raise(text):
     parse_date(text)
     parse_date(text, default_year=2025)
     parse_time(text)
+
+
+def test_a_search_overtaken_by_a_commit_reads_the_newer_generation(tmp_path):
+    """A segment file deleted under a search by a commit is read again from the new generation; a failure
+    with no commit in between is not hidden."""
+    from minutebook.index.reading import reread_if_committed
+
+    class Index:
+        generation = 1
+
+        def latest_generation(self):
+            return self.generation
+
+    calls = []
+
+    @reread_if_committed
+    def read(ix, word):
+        calls.append(ix.generation)
+        if len(calls) == 1:
+            ix.generation = 2  # the ingest committed while this read ran, deleting a file it needed
+            raise TypeError("'NoneType' object is not subscriptable")
+        return word
+
+    assert read(Index(), "budget") == "budget" and calls == [1, 2]
+
+    @reread_if_committed
+    def broken(ix):
+        raise TypeError("a bug, not a commit")
+
+    with pytest.raises(TypeError, match="a bug"):
+        broken(Index())
