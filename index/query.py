@@ -23,7 +23,6 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, OrGroup, QueryPars
 from whoosh.query import And, AndNot, Every, FuzzyTerm, Or, Term, TermRange
 
 from minutebook.extract.dates import MONTHS, parse_date
-from minutebook.extract.decisions import later_meetings
 from minutebook.extract.styles.standing import PROBE, STANDING
 from minutebook.extract.styles.vocab import MONTH_NAME
 from minutebook.index.duplicates import copy_key, groups, load_pairs, normalise
@@ -879,6 +878,8 @@ def _later(searcher, appearances: list[dict], names: list[str]) -> list[dict]:
     programme" for April sets Early Help, not the work programme. "The next meeting" is the committee's
     next indexed meeting after the decision's.
     """
+    from minutebook.extract.decisions import later_meetings  # the decision grammar compiles in 50 ms: trace alone needs it
+
     out = []
     for a in appearances:
         if a["type"] not in ("resolution", "mention"):
