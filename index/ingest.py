@@ -29,6 +29,7 @@ from whoosh import index as windex
 
 from minutebook.extract.budget import Budget, run_files
 from minutebook.extract.read import supported_files
+from minutebook.index.copies import Claims, content_key, copies_of, leads_in, place
 from minutebook.index.duplicates import add_sketches, plan_duplicates
 from minutebook.index.export import stored_contract, stored_contracts
 from minutebook.index.records import records_from_contract
@@ -366,17 +367,44 @@ def _commit(writer, batch: dict[str, list[dict]], gone, report) -> None:
         contract = stored_contract(searcher, path)
         if contract:  # files indexed before contracts were kept cannot be rewritten; they keep their group id
             rewrite[path] = records_from_contract(contract, path)
+    stamps = dict(plan.stamps)
+    lost = _promote_copies(searcher, batch, gone, rewrite, stamps)
     for path in [*gone, *batch, *rewrite]:
         writer.delete_by_term("path", path)
     for rid in plan.drop:
         writer.delete_by_term("rid", rid)
     for group in plan.groups:
         writer.add_document(**group)
+    claims = Claims(searcher, lost)
     for path, records in [*batch.items(), *rewrite.items()]:
-        add_sketches(records, plan.stamps.get(path))
-        for rec in records:
+        add_sketches(records, stamps.get(path))
+        for rec in place(records, claims, writer.schema):
             writer.add_document(**rec)
     writer.commit()
+
+
+def _promote_copies(searcher, batch, gone, rewrite, stamps) -> set[str]:
+    """The content keys led by records of files this commit replaces (``index/copies.py``).
+
+    For each one the commit does not write again, the file of one of its
+    silent copies joins ``rewrite`` (with its documents' group ids in
+    ``stamps``), so that copy leads and its words are indexed again.
+    """
+    replaced = {*gone, *batch, *rewrite}
+    lost = leads_in(searcher, replaced)
+    written = {content_key(rec) for records in [*batch.values(), *rewrite.values()] for rec in records}
+    for key in sorted(lost - written):
+        paths = {searcher.stored_fields(docnum)["path"] for docnum in copies_of(searcher, key)} - replaced
+        contract = stored_contract(searcher, min(paths)) if paths else None
+        if not contract:
+            continue
+        path = min(paths)
+        rewrite[path] = records_from_contract(contract, path)
+        stamps.setdefault(path, {d["doc_key"]: d.get("dup_group") for d in searcher.documents(path=path, rtype="document")})
+        replaced.add(path)
+        written |= {content_key(rec) for rec in rewrite[path]}
+        lost |= leads_in(searcher, [path])
+    return lost
 
 
 def _extract_all(paths, opts):

@@ -25,10 +25,11 @@ from whoosh.query import And, AndNot, Every, FuzzyTerm, Or, Term, TermRange
 from minutebook.extract.dates import MONTHS, parse_date
 from minutebook.extract.styles.standing import PROBE, STANDING
 from minutebook.extract.styles.vocab import MONTH_NAME
+from minutebook.index.copies import COPY, silent_copies
 from minutebook.index.duplicates import copy_key, groups, load_pairs, normalise
 from minutebook.index.schema import DIGIT, LABELS, entity_field
 from minutebook.index import snippets
-from minutebook.index.reading import reread_if_committed
+from minutebook.index.reading import column_value, reread_if_committed
 from minutebook.index.union import ExpandedMatcher, QuickBM25F, quick
 
 SEARCH_FIELDS = ["title", "text", "entity_names", "committee_text"]
@@ -222,6 +223,8 @@ def _lexicon(reader, fieldname: str) -> list[str]:
     field = reader.schema[fieldname]
     parts = []
     for leaf, _ in reader.leaf_readers():
+        if not hasattr(leaf, "_segment"):  # an index with no records yet has an empty reader, no segment
+            continue
         key = (leaf._segment.segment_id(), fieldname)
         words = _LEXICONS.pop(key, None)
         if words is None:
@@ -348,7 +351,7 @@ def _copy(hit, column) -> tuple:
     """
     if column is None:
         return copy_key(hit) or ("rid", hit["rid"]), None
-    value = _column_value(column, hit.docnum)
+    value = column_value(column, hit.docnum)
     if not value:
         return ("doc", hit.docnum), None
     key, path = value.decode("utf-8").split("\n", 1)
@@ -416,28 +419,16 @@ def _column_test(reader, part):
 
     def test(docnum):
         for name, wanted in terms.items():
-            if _column_value(columns[name], docnum) in wanted:
+            if column_value(columns[name], docnum) in wanted:
                 return True
         for r in ranges:
-            v = _column_value(columns[r.fieldname], docnum)
+            v = column_value(columns[r.fieldname], docnum)
             if v and (r.start is None or (v > r.start if r.startexcl else v >= r.start)) and \
                     (r.end is None or (v < r.end if r.endexcl else v <= r.end)):
                 return True
         return False
 
     return test
-
-
-def _column_value(column, docnum) -> str:
-    """A record's value in a sortable field's column, "" when it has none.
-
-    A segment's column stops at its last record with a value, so a record
-    after it reads past the end.
-    """
-    try:
-        return column[docnum]
-    except IndexError:
-        return ""
 
 
 def _expand_once(results) -> None:
@@ -447,8 +438,9 @@ def _expand_once(results) -> None:
 
 
 def _matching_docs(searcher, q, flt) -> set[int]:
-    """Every matching document number, unscored: counting needs the set, not the order."""
-    wanted = AndNot(And([q, flt]) if flt else q, HIDDEN)
+    """Every matching record's document number, each record once however many files hold it, unscored:
+    counting needs the set, not the order."""
+    wanted = AndNot(And([q, flt]) if flt else q, Or([HIDDEN, COPY]))  # a silent copy counts with its lead
     return set(searcher.docs_for_query(wanted))
 
 
@@ -623,6 +615,7 @@ def _ranked_rows(results, column) -> list[dict]:
     for hit in results:
         key, path = _copy(hit, column)
         if key in seen:
+            seen[key]["docs"].append(hit.docnum)
             other = seen[key]["hit"]
             path = path or hit["path"]
             if path not in other["also_in"] and path != other["file"]:
@@ -630,9 +623,21 @@ def _ranked_rows(results, column) -> list[dict]:
             continue
         d = _hit_dict(hit)
         d["score"], d["also_in"] = round(hit.score, 3), []
-        seen[key] = row = {"hit": d, "whoosh": hit, "rid": hit["rid"], "number": hit.get("number"), "doc_key": hit.get("doc_key")}
+        seen[key] = row = {"hit": d, "whoosh": hit, "rid": hit["rid"], "number": hit.get("number"), "doc_key": hit.get("doc_key"),
+                           "docs": [hit.docnum]}
         rows.append(row)
     return sorted(rows, key=_rank_key)
+
+
+def _add_silent_copies(searcher, d: dict, docnums: list[int], column) -> None:
+    """Add the files of the records' silent copies (``index/copies.py``) to ``also_in``: their words are not
+    indexed, so no query meets them."""
+    for docnum in docnums:
+        for copy in silent_copies(searcher, docnum):
+            value = column_value(column, copy) if column is not None else ""
+            path = value.decode("utf-8").split("\n", 1)[1] if value else searcher.stored_fields(copy)["path"]
+            if path != d["file"] and path not in d["also_in"]:
+                d["also_in"].append(path)
 
 
 @reread_if_committed
@@ -667,6 +672,8 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
         _expand_once(results)
         hits = []
         for group in groups[:limit]:
+            for row in group:
+                _add_silent_copies(s, row["hit"], row["docs"], column)
             # The best record about the item itself: a work-programme row only plans it.
             best = next((r for r in group if r["topic"] is not None and r["hit"]["type"] != "wp_item"),
                         next((r for r in group if r["topic"] is not None), group[0]))
@@ -787,7 +794,7 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
     standing item ("Minutes of the previous meeting") matches every title
     printed in its class's forms (``extract/styles/standing.py``).
     """
-    with ix.searcher() as s:
+    with ix.searcher(weighting=QuickBM25F()) as s:  # its idf leaves silent copies out
         wanted = set(resolve(committee, s.reader().field_terms("committee"), "committee", "--committee")) if committee else None
         parser = QueryParser("title", ix.schema, group=OrGroup.factory(0.9))
         names = item_names(item)
@@ -815,14 +822,20 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
                 if parts and not any(title_matches(name, p, weight, body) for p in parts for name in names):
                     score = 0.0
             if score:
-                d = _hit_dict(hit)
-                d.update(match=round(score, 1), rid=hit["rid"], listed=(hit.get("extra") or {}).get("listed"), text=hit.get("text"))
-                appearances.append(d)
+                for h in _with_silent_copies(s, hit):
+                    d = _hit_dict(h)
+                    d.update(match=round(score, 1), rid=h["rid"], listed=(h.get("extra") or {}).get("listed"), text=h.get("text"))
+                    appearances.append(d)
         if not kind:
             appearances += _mentions(s, ix.schema, names, {a["rid"] for a in appearances})
             appearances += _later(s, appearances, names)
     meetings = _by_meeting(appearances)
     return [m for m in meetings if m["committee"] in wanted] if wanted is not None else meetings
+
+
+def _with_silent_copies(searcher, hit) -> list:
+    """The hit and the stored fields of its record's silent copies (``index/copies.py``), each an appearance."""
+    return [hit, *(searcher.stored_fields(copy) for copy in silent_copies(searcher, hit.docnum))]
 
 
 def _summarised(searcher, hit) -> list[str]:
@@ -864,9 +877,10 @@ def _mentions(searcher, schema, names: list[str], found: set[str]) -> list[dict]
             if hit["rid"] in found:
                 continue
             found.add(hit["rid"])
-            d = _hit_dict(hit)
-            d.update(type="mention", rid=hit["rid"], match=50.0, listed=None, text=hit.get("text"))
-            out.append(d)
+            for h in _with_silent_copies(searcher, hit):
+                d = _hit_dict(h)
+                d.update(type="mention", rid=h["rid"], match=50.0, listed=None, text=h.get("text"))
+                out.append(d)
     return out
 
 

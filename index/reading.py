@@ -28,3 +28,15 @@ def reread_if_committed(fn):
                     raise
 
     return read
+
+
+def column_value(column, docnum) -> str:
+    """A record's value in a sortable field's column, "" when it has none.
+
+    A segment's column stops at its last record with a value, so a record
+    after it reads past the end.
+    """
+    try:
+        return column[docnum]
+    except IndexError:
+        return ""

@@ -160,6 +160,10 @@ def make_schema() -> Schema:
         # A grouped record's copy key and path (``duplicates.fold_value``): search folds copies reading this column,
         # not every copy's stored fields.
         "fold": COLUMN(VarBytesColumn()),
+        # Records repeating another word for word (index/copies.py): the content key a record leads (its column is
+        # read by search), and each record's role: ``lead``, or ``copy`` with its lead's key.
+        "same": ID(sortable=True),
+        "role": KEYWORD(),
     }
     for label in LABELS:
         fields[entity_field(label)] = KEYWORD(stored=True, commas=True, lowercase=True, scorable=True)

@@ -17,12 +17,15 @@ of its terms' scores.
 from __future__ import annotations
 
 import heapq
+from math import log
 
 from whoosh import matching, scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.matching.mcore import Matcher, ReadTooFar
 from whoosh.query import Or, Prefix, Term, Wildcard
 from whoosh.util.numeric import byte_to_length
+
+from minutebook.index.copies import WORDS, indexed_count
 
 
 class TermUnion(Matcher):
@@ -224,8 +227,41 @@ def quick(q):
 
 
 
-class QuickBM25F(scoring.BM25F):
-    """Whoosh's BM25F, each record's field length read from one copy of its segment's length column.
+class IndexedBM25F(scoring.BM25F):
+    """Whoosh's BM25F with its collection statistics (record count for idf, average field length) taken over
+    the records whose words are indexed (``index/copies.py``), not over every record.
+
+    A silent copy, a file's or a group's record has no words; counting them
+    made idf and length normalisation drift as copies were added, so an
+    index holding a paper three times ranked otherwise than one holding it
+    once.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._counts: dict[int, int] = {}
+
+    def _indexed(self, searcher) -> int:
+        if id(searcher) not in self._counts:
+            self._counts[id(searcher)] = max(indexed_count(searcher), 1)
+        return self._counts[id(searcher)]
+
+    def idf(self, searcher, fieldname, text):
+        if fieldname not in WORDS:
+            return super().idf(searcher, fieldname, text)
+        parent = searcher.get_parent()
+        return log(self._indexed(parent) / (parent.doc_frequency(fieldname, text) + 1)) + 1
+
+    def scorer(self, searcher, fieldname, text, qf=1):
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if isinstance(scorer, scoring.BM25FScorer) and fieldname in WORDS:
+            parent = searcher.get_parent()
+            scorer.avgfl = parent.field_length(fieldname) / self._indexed(parent) or 1
+        return scorer
+
+
+class QuickBM25F(IndexedBM25F):
+    """``IndexedBM25F``, each record's field length read from one copy of its segment's length column.
 
     Whoosh looks a record's length up in the column file each time it
     scores a posting (a file read and an unpack: a sixth of a search's

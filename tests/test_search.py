@@ -253,6 +253,14 @@ def test_json_search_on_an_empty_index_answers_with_facets(tmp_path):
     assert json.loads(result.stdout)["facets"] == {"committee": {}, "year": {}, "kind": {}}
 
 
+@pytest.mark.parametrize("words", ["adoptoin~1", "fost*", "title:housing"])
+def test_fuzzy_and_prefix_search_on_an_empty_index_finds_nothing(tmp_path, words):
+    windex.create_in(str(tmp_path), make_schema())
+    result = run("search", words, "--index", str(tmp_path), "--format", "json")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert json.loads(result.stdout)["hits"] == []
+
+
 def test_json_search_where_a_segment_lacks_a_facet_column_answers_with_facets(tmp_path):
     ix = windex.create_in(str(tmp_path), make_schema())
     rows = [dict(rid="1", rtype="section", path="/a", text="alpha beta", committee="Cabinet", date="2025-01-09", year="2025", kind="minutes"),

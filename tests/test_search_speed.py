@@ -195,9 +195,9 @@ def test_copies_fold_from_the_fold_column_as_from_their_stored_fields(tmp_path, 
 @pytest.mark.parametrize("text", ["fostering", "housing committee", "\"youth hub\"", "fost*", "title:housing"])
 def test_lengths_read_once_score_as_whoosh_s_bm25f(index, text):
     from minutebook.index.query import _parser
-    from minutebook.index.union import QuickBM25F
+    from minutebook.index.union import IndexedBM25F, QuickBM25F
 
     q = _parser(index.schema).parse(text)
-    with index.searcher() as plain, index.searcher(weighting=QuickBM25F()) as quick_:
+    with index.searcher(weighting=IndexedBM25F()) as plain, index.searcher(weighting=QuickBM25F()) as quick_:
         theirs = [(h.docnum, h.score) for h in plain.search(q, limit=None)]
         assert theirs and [(h.docnum, h.score) for h in quick_.search(q, limit=None)] == theirs
