@@ -108,15 +108,26 @@ def copies_of(searcher, key: str) -> list[int]:
     return list(searcher.docs_for_query(Term("role", key))) if "role" in searcher.schema else []
 
 
-def silent_copies(searcher, docnum: int) -> list[int]:
-    """The silent copies of the record ``docnum`` (none unless it leads)."""
-    if "same" not in searcher.schema:
-        return []
-    try:
-        key = column_value(searcher.reader().column_reader("same"), docnum)
-    except (KeyError, NotImplementedError):  # no segment holds a lead yet
-        return []
-    return copies_of(searcher, key) if key else []
+class SilentCopies:
+    """``docnum -> the silent copies of that record`` (none unless it leads) for one searcher.
+
+    The ``same`` column is opened once: opening it reads an offset for
+    every record in the index.
+    """
+
+    def __init__(self, searcher):
+        self.searcher, self._column = searcher, None
+
+    def __call__(self, docnum: int) -> list[int]:
+        if "same" not in self.searcher.schema:
+            return []
+        if self._column is None:
+            try:
+                self._column = self.searcher.reader().column_reader("same")
+            except (KeyError, NotImplementedError):  # no segment holds a lead yet
+                return []
+        key = column_value(self._column, docnum)
+        return copies_of(self.searcher, key) if key else []
 
 
 def indexed_count(searcher) -> int:

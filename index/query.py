@@ -25,7 +25,7 @@ from whoosh.query import And, AndNot, Every, FuzzyTerm, Or, Term, TermRange
 from minutebook.extract.dates import MONTHS, parse_date
 from minutebook.extract.styles.standing import PROBE, STANDING
 from minutebook.extract.styles.vocab import MONTH_NAME
-from minutebook.index.copies import COPY, silent_copies
+from minutebook.index.copies import COPY, SilentCopies
 from minutebook.index.duplicates import copy_key, groups, load_pairs, normalise
 from minutebook.index.schema import DIGIT, LABELS, entity_field
 from minutebook.index import snippets
@@ -629,11 +629,11 @@ def _ranked_rows(results, column) -> list[dict]:
     return sorted(rows, key=_rank_key)
 
 
-def _add_silent_copies(searcher, d: dict, docnums: list[int], column) -> None:
+def _add_silent_copies(searcher, copies: SilentCopies, d: dict, docnums: list[int], column) -> None:
     """Add the files of the records' silent copies (``index/copies.py``) to ``also_in``: their words are not
     indexed, so no query meets them."""
     for docnum in docnums:
-        for copy in silent_copies(searcher, docnum):
+        for copy in copies(docnum):
             value = column_value(column, copy) if column is not None else ""
             path = value.decode("utf-8").split("\n", 1)[1] if value else searcher.stored_fields(copy)["path"]
             if path != d["file"] and path not in d["also_in"]:
@@ -670,10 +670,10 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
             window *= 4
         results.highlighter = snippets.Highlighter(fragmenter=highlight.ContextFragmenter(maxchars=220, surround=60), formatter=Marker())
         _expand_once(results)
-        hits = []
+        hits, copies = [], SilentCopies(s)
         for group in groups[:limit]:
             for row in group:
-                _add_silent_copies(s, row["hit"], row["docs"], column)
+                _add_silent_copies(s, copies, row["hit"], row["docs"], column)
             # The best record about the item itself: a work-programme row only plans it.
             best = next((r for r in group if r["topic"] is not None and r["hit"]["type"] != "wp_item"),
                         next((r for r in group if r["topic"] is not None), group[0]))
@@ -804,6 +804,7 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
         if q is None:
             return []
         rarity: dict[str, float] = {}
+        copies = SilentCopies(s)
 
         def weight(text: str) -> dict[str, float]:
             for t in _terms(ix.schema, text) - rarity.keys():
@@ -822,20 +823,20 @@ def trace(ix, item: str, committee: str | None = None) -> list[dict]:
                 if parts and not any(title_matches(name, p, weight, body) for p in parts for name in names):
                     score = 0.0
             if score:
-                for h in _with_silent_copies(s, hit):
+                for h in _with_silent_copies(s, copies, hit):
                     d = _hit_dict(h)
                     d.update(match=round(score, 1), rid=h["rid"], listed=(h.get("extra") or {}).get("listed"), text=h.get("text"))
                     appearances.append(d)
         if not kind:
-            appearances += _mentions(s, ix.schema, names, {a["rid"] for a in appearances})
+            appearances += _mentions(s, copies, ix.schema, names, {a["rid"] for a in appearances})
             appearances += _later(s, appearances, names)
     meetings = _by_meeting(appearances)
     return [m for m in meetings if m["committee"] in wanted] if wanted is not None else meetings
 
 
-def _with_silent_copies(searcher, hit) -> list:
+def _with_silent_copies(searcher, copies: SilentCopies, hit) -> list:
     """The hit and the stored fields of its record's silent copies (``index/copies.py``), each an appearance."""
-    return [hit, *(searcher.stored_fields(copy) for copy in silent_copies(searcher, hit.docnum))]
+    return [hit, *(searcher.stored_fields(copy) for copy in copies(hit.docnum))]
 
 
 def _summarised(searcher, hit) -> list[str]:
@@ -863,7 +864,7 @@ def standing_item(item: str) -> str | None:
     return next(filter(None, map(standing, item_names(item))), None)
 
 
-def _mentions(searcher, schema, names: list[str], found: set[str]) -> list[dict]:
+def _mentions(searcher, copies: SilentCopies, schema, names: list[str], found: set[str]) -> list[dict]:
     """Decisions whose text names the item word for word ("agreed to add the work of the Horizon team to
     the work programme"): a meeting can take up an item without a heading of its name. Names of two or
     more words only, so a bare "Minutes" or "Education" mentions nothing."""
@@ -877,7 +878,7 @@ def _mentions(searcher, schema, names: list[str], found: set[str]) -> list[dict]
             if hit["rid"] in found:
                 continue
             found.add(hit["rid"])
-            for h in _with_silent_copies(searcher, hit):
+            for h in _with_silent_copies(searcher, copies, hit):
                 d = _hit_dict(h)
                 d.update(type="mention", rid=h["rid"], match=50.0, listed=None, text=h.get("text"))
                 out.append(d)
