@@ -157,7 +157,7 @@ def _outline(sections: list[tuple[int, re.Match, str]], numbered: list[tuple[int
     restarts = 0
     for (k, m, sec), nxt in zip(sections, sections[1:] + [None]):
         out.append((k, m, sec))
-        under = _rising([h for h in numbered if h[2] >= 1], lines, k + 1, nxt[0] if nxt else None)
+        under = _rising(numbered, lines, k + 1, nxt[0] if nxt else None)
         if under and _number(under[0][2]) == 1:
             restarts += 1
             out += [(j, mm, f"{sec}.{num}") for j, mm, num in under]
