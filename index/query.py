@@ -20,7 +20,7 @@ from whoosh import highlight
 from whoosh.fields import FieldType
 from whoosh.idsets import DocIdSet
 from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, OrGroup, QueryParser
-from whoosh.query import And, AndNot, Every, FuzzyTerm, Or, Term, TermRange
+from whoosh.query import And, AndNot, Every, FuzzyTerm, Not, Or, Term, TermRange
 
 from minutebook.extract.dates import MONTHS, parse_date
 from minutebook.extract.styles.standing import PROBE, STANDING
@@ -306,7 +306,13 @@ class _Parser(QueryParser):
     """Queries over the search fields: ``word~`` is a ``QuickFuzzyTerm``, ``word*`` a ``QuickPrefix``."""
 
     def parse(self, text, normalize=True, debug=False):
-        return quick(super().parse(text, normalize=normalize, debug=debug))
+        return quick(super().parse(text, normalize=normalize, debug=debug).accept(_and_not))
+
+
+def _and_not(node):
+    """``a ANDNOT b`` as ``a AND NOT b``: Whoosh's AndNot matcher lets ``a``'s first match through when
+    ``b``'s list starts lower (whoosh-reloaded 2.7.5); ``NOT`` in an And is tested on each match."""
+    return And([node.a, Not(node.b)], boost=node.boost) if type(node) is AndNot else node
 
 
 def _parser(schema):
@@ -437,11 +443,23 @@ def _expand_once(results) -> None:
     results.query_terms = functools.lru_cache(maxsize=None)(results.query_terms)
 
 
-def _matching_docs(searcher, q, flt) -> set[int]:
+def _matching_docs(searcher, q, flt, hidden: set[int] | None = None) -> set[int]:
     """Every matching record's document number, each record once however many files hold it, unscored:
-    counting needs the set, not the order."""
-    wanted = AndNot(And([q, flt]) if flt else q, Or([HIDDEN, COPY]))  # a silent copy counts with its lead
-    return set(searcher.docs_for_query(wanted))
+    counting needs the set, not the order.
+
+    Hidden records and silent copies (a copy counts with its lead) are taken
+    out as sets: Whoosh's AndNot lets its first match through when the list
+    it excludes starts lower. The filter is tested on each match's columns,
+    as the ranked search tests it, since And with a committee filter (an Or
+    of many names) walks every name's postings.
+    """
+    docs = set(searcher.docs_for_query(q))
+    docs.difference_update(searcher.docs_for_query(HIDDEN) if hidden is None else hidden)
+    docs.difference_update(searcher.docs_for_query(COPY))
+    if flt is not None:
+        allowed = Allowed(searcher, flt)
+        docs = {d for d in docs if d in allowed}
+    return docs
 
 
 def _column_counts(reader, name: str, docs: set[int]) -> dict[str, int] | None:
@@ -685,7 +703,7 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
         found = {"query": query, "filters": resolved, "total": results.scored_length(), "more": results.scored_length() >= window,
                  "hits": hits}
         if facets:
-            docs = _matching_docs(s, q, flt)
+            docs = _matching_docs(s, q, flt, hidden)
             found.update(total=len(docs), more=False, facets=facet_counts(s, docs))
         return found
 

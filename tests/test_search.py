@@ -285,3 +285,39 @@ def test_trace_finds_a_meeting_whose_decision_names_the_item(bundled):
     assert (mention["type"], mention["minute"], mention["title"]) == ("mention", "9", "Work Programme 2024-25")
     out = run("trace", "Tenant Voice Panel", "--index", bundled[1])
     assert "named in the decision of minute 9: Work Programme 2024-25" in out.output
+
+
+@pytest.mark.parametrize("segments", [1, 2])
+def test_a_hidden_record_matching_first_is_left_out_of_the_total_and_facets(tmp_path, segments):
+    """Whoosh's AndNot lets a query's first match through when the list it excludes starts lower:
+    here the first 'alpha' is a file record, and a file record without 'alpha' comes before it."""
+    ix = windex.create_in(str(tmp_path), make_schema())
+    rows = [dict(rid="f1", rtype="file", path="/a", text="gamma", kind="minutes"),
+            dict(rid="f2", rtype="file", path="/b", text="alpha", kind="minutes"),
+            dict(rid="s1", rtype="section", path="/b", text="alpha beta", committee="Cabinet", kind="minutes"),
+            dict(rid="s2", rtype="section", path="/b", text="alpha delta", committee="Planning Committee", kind="report")]
+    w = ix.writer()
+    for n, row in enumerate(rows):
+        if segments == 2 and n == 2:
+            w.commit(merge=False)
+            w = ix.writer()
+        w.add_document(**row)
+    w.commit(merge=False)
+    result = run("search", "alpha", "--index", str(tmp_path), "--format", "json")
+    found = json.loads(result.stdout)
+    assert (found["total"], found["facets"]["kind"]) == (2, {"minutes": 1, "report": 1})
+    result = run("search", "alpha", "--committee", "cabinet", "--index", str(tmp_path), "--format", "json")
+    found = json.loads(result.stdout)
+    assert (found["total"], found["facets"]["kind"], [h["committee"] for h in found["hits"]]) == (1, {"minutes": 1}, ["Cabinet"])
+
+
+@pytest.mark.parametrize("words", ["alpha ANDNOT beta", "alpha NOT beta", "alpha AND NOT beta"])
+def test_a_word_excluded_leaves_out_the_first_match_that_holds_it(tmp_path, words):
+    """Whoosh's AndNot kept 'alpha beta' for 'alpha ANDNOT beta': its first 'alpha', where 'beta' starts lower."""
+    ix = windex.create_in(str(tmp_path), make_schema())
+    with ix.writer() as w:
+        for rid, text in (("s0", "beta gamma"), ("s1", "alpha beta"), ("s2", "alpha delta")):
+            w.add_document(rid=rid, rtype="section", path=f"/{rid}", text=text)
+    result = run("search", words, "--index", str(tmp_path), "--format", "json")
+    found = json.loads(result.stdout)
+    assert ([h["file"] for h in found["hits"]], found["total"]) == (["/s2"], 1)
