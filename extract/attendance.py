@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.extract.styles.attendance import LABELS
+from minutebook.extract.styles.attendance import ENDS, LABELS
 from minutebook.extract.styles.vocab import (
     COMMITTEE_WORDS,
     HONOURS,
@@ -29,6 +29,7 @@ SECTION_BREAK = re.compile(
     r"^(?:public|private|confidential|exempt|unrestricted|restricted)\s+(?:business|items?|information)\b|^part\s+(?:a|b|1|2|i|ii)\b",
     re.I,
 )
+LIST_END = re.compile(r"^(?:" + "|".join(f"(?:{s.pattern})" for s in ENDS) + r")\s*[:.]?\s*$", re.I)
 # A label ends at a colon or dash, at the end of the line, or where a capitalised name starts; a bilingual
 # paper prints the label in its other language after a slash first ("Present / Yn bresennol:", "Regrets / Absences:").
 _LABEL_END = r"(?:\s*/\s*[^\W\d][^:/]{0,30}?(?=\s*:))?(?:\s*[:\-–—]+\s*|\s*$|\s+(?=(?-i:[A-Z(])))"
@@ -179,7 +180,7 @@ def _read(blocks: list[Block], att: Attendance, role: str | None) -> None:
                     part = f"{plural.group('plural')} {part}"  # "Councillors present: Dune, Moss"
             elif state["role"] == "officers" and _service_area(part):
                 part = part.split(":", 1)[1].strip()  # "Children's Services: R Tate, M Quaye"
-            elif _prose(part) or (OTHER_LABEL.match(part) and not PLURAL_TITLE.match(part)):
+            elif _prose(part) or LIST_END.match(part) or (OTHER_LABEL.match(part) and not PLURAL_TITLE.match(part)):
                 flush()
                 state["role"] = None
                 continue
@@ -307,7 +308,11 @@ def _row(cells: list[str], att: Attendance, role: str | None) -> str | None:
     if filled and (re.search(r"[,;]|\s(?:and|&)\s", filled[0]) or PLURAL_TITLE.match(filled[0])):
         _add_people(att, _people(filled[0], role))  # a list of names in one cell
         return role
-    names = [c for i, c in enumerate(filled) if _name_like(_untitled(c)) and (i == 0 or not _is_role(c))]
+    # The first cell is the person ("Cllr Ann Lowe | Ward Councillor", "Inspector Bo Kirk | Police") unless, title
+    # aside, it is a role with the person after it ("Eastern Appointee | Ann Lowe").
+    named_after = any(_name_like(_untitled(c)) and not _is_role(c) for c in filled[1:])
+    names = [c for i, c in enumerate(filled) if _name_like(_untitled(c))
+             and not (_is_role(c) if i else named_after and _is_role(_untitled(c)))]
     roles = [c for c in filled if c not in names]
     target = "officers" if role == "present" and any(_outsider(r) for r in roles) else role
     if names:

@@ -6,7 +6,7 @@ import pytest
 
 from minutebook.extract.attendance import _split_top, meeting_attendance, minute_attendance, minuted_apologies, parse_attendance
 from minutebook.extract.minutes import minute_headings
-from minutebook.extract.styles.attendance import LABELS
+from minutebook.extract.styles.attendance import ENDS, LABELS
 from minutebook.extract.text import blocks_from_text
 from minutebook.model import Attendance, Block, Meeting, Table
 
@@ -27,6 +27,20 @@ def as_dict(att: Attendance) -> dict:
 def test_every_label_style(style):
     got = as_dict(parse_attendance(lines(style.example)))
     assert got == {k: style.expect.get(k, []) for k in ("present", "apologies", "officers")}
+
+
+@pytest.mark.parametrize("style", ENDS, ids=[s.name for s in ENDS])
+def test_a_heading_after_the_lists_ends_them(style):
+    got = as_dict(parse_attendance(lines(style.example)))
+    assert got == {k: style.expect.get(k, []) for k in ("present", "apologies", "officers")}
+
+
+def test_a_role_in_the_first_cell_with_the_person_after_it_is_not_a_name():
+    att = parse_attendance([Block(kind="text", text="Members Present:"),
+                            table(["Eastern Appointee", "Ann Lowe (Chair)"], ["Municipal Representative", "Raj Patel"],
+                                  ["Cllr Joe Hart", "Ward Councillor"]),
+                            Block(kind="text", text="Regrets:"), table(["Provincial Appointee", "Tim Shaw"])])
+    assert (att.present, att.apologies) == (["Ann Lowe (Chair)", "Raj Patel", "Cllr Joe Hart"], ["Tim Shaw"])
 
 
 def test_chair_and_honours_kept_apart_from_names():

@@ -149,3 +149,45 @@ LABELS: list[Style] = [
         {"inline": True, "role": "others"},
     ),
 ]
+
+# Headings minutes print, unnumbered, after the attendance lists: each ends the list above it, which would
+# otherwise take the heading for one more name. ``expect`` holds the lists the parser must make of ``example``.
+ENDS: list[Style] = [
+    Style(
+        "matters-arising",
+        r"matters\s+arising(?:\s+from\s+(?:the\s+)?(?:previous\s+|last\s+)?minutes)?",
+        "Officials in attendance: Senior Planner (Ms. R. Quill), Clerical Officer (Mr. B. Tate)\n\nMatters Arising\n"
+        "The Chair welcomed the new members.",
+        {"officers": ["Ms. R. Quill", "Mr. B. Tate"]},
+    ),
+    Style(
+        "declarations-of-interest",
+        r"(?:declarations?|disclosures?)\s+of\s+(?:\w+\s+){0,2}interests?",
+        "Regrets:\nCouncillor Raj Mehta\nDisclosure of Pecuniary Interest\nMayor Ann Boyd – Item 7.2",
+        {"apologies": ["Councillor Raj Mehta"]},
+    ),
+    Style(
+        "any-other-business",
+        r"any\s+other\s+(?:competent\s+)?business",
+        "Apologies: Cllr P Ray and Cllr T Ong\nAny Other Competent Business",
+        {"apologies": ["Cllr P Ray", "Cllr T Ong"]},
+    ),
+    Style(
+        "correspondence",
+        r"correspondence(?:\s+received)?",
+        "In attendance: J Holt (Clerk)\nCorrespondence Received",
+        {"officers": ["J Holt"]},
+    ),
+    Style(
+        "chairs-business",
+        r"(?:chair(?:man|person|woman)?|mayor|convener|reeve)[’']?s?\s+(?:remarks|report|business|announcements|welcome)",
+        "Present: Councillors Dune, Moss and Reed\nChairman's Remarks",
+        {"present": ["Councillor Dune", "Councillor Moss", "Councillor Reed"]},
+    ),
+    Style(
+        "land-acknowledgement",
+        r"(?:traditional\s+)?land\s+acknowledge?ment",
+        "Regrets: Councillor Lee Park\nLand Acknowledgement",
+        {"apologies": ["Councillor Lee Park"]},
+    ),
+]

@@ -34,7 +34,8 @@ PLURAL_TITLE = re.compile(rf"^(?P<plural>{'|'.join(PLURAL_TITLES)})\b\.?:?\s*", 
 # Words of job titles, departments and bodies: a list entry made only of these is a role, not a person
 # ("Deputy Chief Executive", "Land Planning"), and they are stripped from before an officer's name.
 ROLE_WORDS = {
-    "acting", "administrative", "administrator", "adviser", "advisor", "aide", "analyst", "assistant", "associate",
+    "acting", "administrative", "administrator", "adviser", "advisor", "aide", "analyst", "appointee", "appointees",
+    "assistant", "associate", "delegate", "nominee", "representative", "representatives",
     "accountant", "attorney", "auditor", "cemc", "chair", "chairman", "chairperson", "chairwoman", "chief", "clerk",
     "clerical", "communications", "community", "constable", "convener", "convenor", "coordinator", "co-ordinator",
     "corporate", "counsel", "councillor", "councilor", "customer", "democratic", "department", "deputy",
