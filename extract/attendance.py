@@ -30,9 +30,10 @@ SECTION_BREAK = re.compile(
     re.I,
 )
 LIST_END = re.compile(r"^(?:" + "|".join(f"(?:{s.pattern})" for s in ENDS) + r")\s*[:.]?\s*$", re.I)
-# A label ends at a colon or dash, at the end of the line, or where a capitalised name starts; a bilingual
+# A label ends at a colon or dash, at the end of the line, or where a capitalised name starts, but not where
+# the words up to a closing colon make a longer label of their own ("Public Appointees:"); a bilingual
 # paper prints the label in its other language after a slash first ("Present / Yn bresennol:", "Regrets / Absences:").
-_LABEL_END = r"(?:\s*/\s*[^\W\d][^:/]{0,30}?(?=\s*:))?(?:\s*[:\-–—]+\s*|\s*$|\s+(?=(?-i:[A-Z(])))"
+_LABEL_END = r"(?:\s*/\s*[^\W\d][^:/]{0,30}?(?=\s*:))?(?:\s*[:\-–—]+\s*|\s*$|\s+(?=(?-i:[A-Z(]))(?![^:]{1,30}:\s*$))"
 ATTENDANCE_LABEL = re.compile(
     r"^(?:[a-z]\.\s+|\([a-z]\)\s+)?(?:" + "|".join(f"(?P<l{i}>{s.pattern})" for i, s in enumerate(LABELS)) + ")"
     + _LABEL_END + r"(?P<rest>.*)$",

@@ -43,6 +43,16 @@ def test_a_role_in_the_first_cell_with_the_person_after_it_is_not_a_name():
     assert (att.present, att.apologies) == (["Ann Lowe (Chair)", "Raj Patel", "Cllr Joe Hart"], ["Tim Shaw"])
 
 
+def test_a_label_word_whose_words_run_on_to_a_colon_is_a_longer_label_of_its_own():
+    """'Public Appointees:' heads a group of the list above, not the members of the public."""
+    att = parse_attendance([Block(kind="text", text="REGRETS:"),
+                            table(["Central Appointee", "Jo Gale"], ["Public Appointees:", "Tim Shaw"], ["", "Cat Still"])])
+    assert (att.apologies, att.present) == (["Jo Gale", "Tim Shaw", "Cat Still"], [])
+    att = parse_attendance([Block(kind="text", text="Board Members Present:"),
+                            table(["Dana Ruiz", "Chair"], ["Staff Representatives:", "Lee Park"])])
+    assert (att.present, att.officers) == (["Dana Ruiz", "Lee Park"], [])
+
+
 def test_chair_and_honours_kept_apart_from_names():
     att = parse_attendance(lines("PRESENT: Mr K Vane (Chairman), Mrs L Orme, OBE, Sir Hal Pike, CBE and Ms J Rudd\nUNRESTRICTED ITEMS"))
     assert att.present == ["Mr K Vane (Chairman)", "Mrs L Orme", "Sir Hal Pike", "Ms J Rudd"]
