@@ -306,12 +306,13 @@ def _row(cells: list[str], att: Attendance, role: str | None) -> str | None:
     if arrived:
         _arrived(att, arrived.group("name"))
         return role
-    if filled and (re.search(r"[,;]|\s(?:and|&)\s", filled[0]) or PLURAL_TITLE.match(filled[0])):
+    # The first cell is the person ("Cllr Ann Lowe | Ward Councillor", "Inspector Bo Kirk | Police"), or a list
+    # of them, unless, title aside, it is a role with the person after it ("Director, Finance | Ann Lowe").
+    named_after = any(_name_like(_untitled(c)) and not _is_role(c) for c in filled[1:])
+    if filled and (re.search(r"[,;]|\s(?:and|&)\s", filled[0]) or PLURAL_TITLE.match(filled[0])) \
+            and not (named_after and _is_role(filled[0])):
         _add_people(att, _people(filled[0], role))  # a list of names in one cell
         return role
-    # The first cell is the person ("Cllr Ann Lowe | Ward Councillor", "Inspector Bo Kirk | Police") unless, title
-    # aside, it is a role with the person after it ("Eastern Appointee | Ann Lowe").
-    named_after = any(_name_like(_untitled(c)) and not _is_role(c) for c in filled[1:])
     names = [c for i, c in enumerate(filled) if _name_like(_untitled(c))
              and not (_is_role(c) if i else named_after and _is_role(_untitled(c)))]
     roles = [c for c in filled if c not in names]

@@ -41,6 +41,10 @@ def test_a_role_in_the_first_cell_with_the_person_after_it_is_not_a_name():
                                   ["Cllr Joe Hart", "Ward Councillor"]),
                             Block(kind="text", text="Regrets:"), table(["Provincial Appointee", "Tim Shaw"])])
     assert (att.present, att.apologies) == (["Ann Lowe (Chair)", "Raj Patel", "Cllr Joe Hart"], ["Tim Shaw"])
+    att = parse_attendance([Block(kind="text", text="Staff:"),
+                            table(["Director, Corporate Services", "Ian Moss"], ["Clerk-Treasurer", "Bea Lund"]),
+                            Block(kind="text", text="Present:"), table(["Cllr A Bell, Cllr C Dunn", "Ward 3"])])
+    assert (att.officers, att.present) == (["Ian Moss", "Bea Lund"], ["Cllr A Bell", "Cllr C Dunn"])
 
 
 def test_a_label_word_whose_words_run_on_to_a_colon_is_a_longer_label_of_its_own():
