@@ -443,7 +443,7 @@ def _expand_once(results) -> None:
     results.query_terms = functools.lru_cache(maxsize=None)(results.query_terms)
 
 
-def _matching_docs(searcher, q, flt, hidden: set[int] | None = None) -> set[int]:
+def _matching_docs(searcher, q, allowed: Allowed | None, hidden: set[int] | None = None) -> set[int]:
     """Every matching record's document number, each record once however many files hold it, unscored:
     counting needs the set, not the order.
 
@@ -456,8 +456,7 @@ def _matching_docs(searcher, q, flt, hidden: set[int] | None = None) -> set[int]
     docs = set(searcher.docs_for_query(q))
     docs.difference_update(searcher.docs_for_query(HIDDEN) if hidden is None else hidden)
     docs.difference_update(searcher.docs_for_query(COPY))
-    if flt is not None:
-        allowed = Allowed(searcher, flt)
+    if allowed is not None:
         docs = {d for d in docs if d in allowed}
     return docs
 
@@ -703,7 +702,7 @@ def search(ix, query: str, limit: int = 10, facets: bool = False, **filter_opts)
         found = {"query": query, "filters": resolved, "total": results.scored_length(), "more": results.scored_length() >= window,
                  "hits": hits}
         if facets:
-            docs = _matching_docs(s, q, flt, hidden)
+            docs = _matching_docs(s, q, allowed, hidden)
             found.update(total=len(docs), more=False, facets=facet_counts(s, docs))
         return found
 
@@ -719,7 +718,7 @@ def facets(ix, query: str | None = None, **filter_opts) -> dict:
         reader = s.reader()
         flt, resolved = filters(reader, **filter_opts)
         q = _parser(ix.schema).parse(query) if query else Every()
-        out = {"query": query, "filters": resolved, **facet_counts(s, _matching_docs(s, q, flt))}
+        out = {"query": query, "filters": resolved, **facet_counts(s, _matching_docs(s, q, Allowed(s, flt) if flt is not None else None))}
         out["labels"] = _most_first({label: sum(1 for _ in reader.field_terms(entity_field(label))) for label in LABELS})
     out["fields"] = list(QUERY_FIELDS) + [entity_field(label) for label in LABELS]
     return out
